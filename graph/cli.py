@@ -1,0 +1,135 @@
+"""``stancegraph`` command line: thin argument checking over ``graph.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractors.errors import ExtractorError
+from extractors.nlp import DEFAULT_MODEL
+from graph import commands
+from graph.errors import StancegraphError, UsageError
+from graph.query import OUTPUT_FORMATS, format_result, run_query
+from graph.store import load_graph
+from graph.validate import validate_graph
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stancegraph", description=(
+        "Turn news articles into a graph of who supports or opposes whom, with the evidence behind every edge."))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="articles -> graph (format from the output extension)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files, directories, or -")
+    p.add_argument("-o", "--output", required=True, type=Path, help="graph file: .ttl .nt .trig .jsonld")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
+    p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it")
+
+    p = sub.add_parser("extract", help="articles -> claims JSONL, no merging")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", required=True, type=Path, help="claims file (.jsonl)")
+    p.add_argument("--model", default=DEFAULT_MODEL)
+    p.add_argument("--jobs", type=_positive, default=1)
+
+    p = sub.add_parser("query", help="SPARQL 1.1 over a graph")
+    p.add_argument("graph", type=Path)
+    p.add_argument("query", nargs="?", help="the query text")
+    p.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+
+    p = sub.add_parser("view", help="graph -> self-contained interactive HTML")
+    p.add_argument("graph", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--actor", help="focus on this actor (label or alias)")
+    p.add_argument("--hops", type=_positive, default=2, help="neighbourhood size around --actor")
+    p.add_argument("--min-evidence", type=_positive, default=1, help="hide edges with fewer asserted claims")
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
+    p.add_argument("graph", type=Path)
+
+    p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
+    p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "build":
+        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append)
+        print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
+              + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
+    elif args.command == "extract":
+        report = commands.extract(args.inputs, args.output, args.model, args.jobs)
+        print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
+    elif args.command == "query":
+        text = _query_text(args)
+        print(format_result(run_query(load_graph(args.graph), text), args.format))
+    elif args.command == "view":
+        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence)
+        print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
+    elif args.command == "validate":
+        validation = validate_graph(load_graph(args.graph))
+        if not validation.conforms:
+            print(validation.text)
+            print(f"{args.graph}: does not conform to the stancegraph shapes (see above)", file=sys.stderr)
+            return 1
+        print(f"{args.graph}: conforms to the stancegraph shapes")
+    elif args.command == "demo":
+        graph_path, view_path, report = commands.demo(args.output)
+        print(_next_steps(graph_path, view_path, report.documents, report.claims))
+    return 0
+
+
+def _query_text(args: argparse.Namespace) -> str:
+    if (args.query is None) == (args.file is None):
+        raise UsageError("give a query as text or with -f FILE.rq, not both and not neither")
+    if args.file is not None:
+        try:
+            return str(args.file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"{args.file}: cannot read the query file ({err.__class__.__name__}); "
+                             f"check the path") from None
+    return str(args.query)
+
+
+def _next_steps(graph_path: Path, view_path: Path, documents: int, claims: int) -> str:
+    return f"""Built the demo graph from {documents} articles ({claims} claims):
+  graph: {graph_path}
+  view:  {view_path}
+
+Next:
+  open {view_path} in a browser (works offline; click an edge to read its evidence)
+  stancegraph query {graph_path} "SELECT ?a ?b WHERE {{ ?x sg:supports ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }}"
+  stancegraph validate {graph_path}"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except StancegraphError as err:
+        print(f"stancegraph: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except ExtractorError as err:
+        print(f"stancegraph: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stancegraph: interrupted; no output written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

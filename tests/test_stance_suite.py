@@ -1,0 +1,71 @@
+"""The phenomenon suite (shared dev set) through the real model: every expected claim found, nothing forbidden.
+
+Known failures are xfail with the reason; they are the work of the stance and affiliation issues.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from graph.pipeline import extract_documents
+from graph.readers import Document
+from graph.resolve import Resolver
+from tests.conftest import SUITE, load_jsonl
+
+pytestmark = pytest.mark.model
+
+KNOWN_FAILURES = {
+    "d03": "coordinated passive participles: the parser attaches the agent to the second verb and makes the "
+           "first an adjectival complement (acomp), so no passive subject is found",
+    "d24": "'Iran funds and arms Hezbollah' after 'says' is mis-parsed by en_core_web_sm as nouns (compound/dobj)",
+    "d26": "the stance of a titled speaker is not yet lifted to the organisation in the title (NATO)",
+}
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip().replace("\u2019", "'"), flags=re.I)
+    return re.sub(r"'s$", "", text).lower()
+
+
+def _names(record: dict[str, Any], gold: str) -> set[str]:
+    return {_norm(gold)} | {_norm(a) for a in record.get("names", {}).get(gold, [])}
+
+
+def _matches(mention: Any, record: dict[str, Any], gold: str) -> bool:
+    return bool({_norm(mention.text), _norm(mention.label or "")} & _names(record, gold))
+
+
+def _found(claims: list[Any], record: dict[str, Any], s: str, rel: str, o: str) -> bool:
+    return any(c.relation == rel and _matches(c.subject, record, s) and _matches(c.object, record, o) for c in claims)
+
+
+RECORDS = load_jsonl(SUITE) if SUITE.exists() else []
+
+
+@pytest.fixture(scope="module")
+def suite_claims() -> dict[str, list[Any]]:
+    docs = [Document(id=r["id"], text=r["text"]) for r in RECORDS]
+    return {item.document.id: item.claims for item in extract_documents(docs, Resolver())}
+
+
+def _params() -> list[Any]:
+    return [pytest.param(r, id=r["id"], marks=[pytest.mark.xfail(reason=KNOWN_FAILURES[r["id"]], strict=True)]
+                         if r["id"] in KNOWN_FAILURES else []) for r in RECORDS]
+
+
+@pytest.mark.skipif(not RECORDS, reason="shared/data/stance_suite/dev.jsonl is not beside the project")
+@pytest.mark.parametrize("record", _params())
+def test_suite_sentence(record: dict[str, Any], suite_claims: dict[str, list[Any]]) -> None:
+    claims = suite_claims.get(record["id"], [])
+    asserted = [c for c in claims if not (c.negated or c.hedged)]
+    for s, rel, o in record.get("stance", []):
+        assert _found(asserted, record, s, rel, o), f"missing {s} {rel} {o}"
+    for s, rel, o in record.get("forbidden", []):
+        assert not _found(asserted, record, s, rel, o), f"forbidden {s} {rel} {o} asserted"
+    for person, org in record.get("affiliation", []):
+        assert _found(asserted, record, person, "affiliated_with", org), f"missing {person} -> {org}"
+    for person, org in record.get("forbidden_affiliation", []):
+        assert not _found(asserted, record, person, "affiliated_with", org), f"forbidden {person} -> {org}"
