@@ -33,7 +33,7 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
         >>> docs = [Document(id="a", text="Iran continues to back the Houthi rebels in Yemen.")]
         >>> [(c.subject.label, c.relation, c.object.label) for c in
         ...  next(extract_documents(docs, Resolver())).claims]
-        [('Iran', 'supports', 'Houthi rebels')]
+        [('Iran', 'supports', 'Houthis')]
     """
     nlp = load_pipeline(model)
     funcs = [get_extractor(name) for name in extractors]
