@@ -124,10 +124,10 @@ def _org_entity(token: Token) -> Span | None:
     if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
         return None
     mention = actor_mention(token)
-    if mention is None or mention.kind != "NOUN" or " " not in mention.text:
+    if mention is None or mention.kind != "NOUN":
         return None
     span = token.doc.char_span(mention.start, mention.end)
-    if span is None:
+    if span is None or not any(t.ent_type_ in _ORG_ENTS for t in span):  # "the foreign ministry" alone: whose?
         return None
     return Span(token.doc, span.start, span.end, label="ORG")
 

@@ -15,6 +15,7 @@ _NOT_ACTOR_ENTS = frozenset({"FAC", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"
 _ACTOR_PRONOUNS = frozenset({"we", "us", "our", "they", "them", "their", "it", "its"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
+_WH_TAGS = frozenset({"WP$", "WDT", "WP", "PRP$"})
 _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
 _HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -33,7 +34,8 @@ def mention_of(span: Span | Token, kind: str) -> Mention:
 
 def noun_phrase(token: Token) -> Span:
     """The token with its left modifiers (compounds, adjectives, possessors), without determiners."""
-    lefts = [t for t in token.lefts if t.dep_ in _NP_LEFT_DEPS]
+    lefts = [t for t in token.lefts if t.dep_ in _NP_LEFT_DEPS and t.pos_ != "PRON" and t.tag_ not in _WH_TAGS
+             and not (t.dep_ == "amod" and t.is_stop)]  # not "whose fighters", "several factions"
     start = min((t.left_edge.i for t in lefts), default=token.i)
     return token.doc[start : token.i + 1]
 

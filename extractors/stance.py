@@ -87,8 +87,9 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
         if found:
             return found
     if verb.dep_ == "relcl" and cue.slot == "obj" and not _is_passive(verb):
-        obj = child(verb, "dobj")
-        if obj is None or obj.tag_ in _RELATIVE_TAGS:
+        obj, subject = child(verb, "dobj"), child(verb, "nsubj")
+        whose = subject is not None and any(c.tag_ == "WP$" for c in subject.children)
+        if (obj is None and not whose) or (obj is not None and obj.tag_ in _RELATIVE_TAGS):
             return [verb.head]
     return []
 
@@ -115,7 +116,8 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
         return None, False
     subject = child(verb, *_SUBJECT_DEPS)
     if subject is not None:
-        if subject.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        whose = any(c.tag_ == "WP$" for c in subject.children)  # "the movement, whose fighters fought ..."
+        if verb.dep_ == "relcl" and (subject.tag_ in _RELATIVE_TAGS or whose):
             return verb.head, False
         return subject, False
     return _inherited_holder(verb), True
