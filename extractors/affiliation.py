@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.lexicon import role_nouns
 from extractors.records import Claim, Mention
 from extractors.registry import register
-from extractors.spans import actor_mention, mention_of
+from extractors.spans import actor_mention, mention_of, sentence_text
 
 NAME = "affiliation.v1"
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
@@ -50,8 +50,9 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
                 if (person.start, org.start) in seen or _overlaps(org, person):
                     continue
                 seen.add((person.start, org.start))
+                text, start = sentence_text(sent)
                 yield Claim(
-                    doc_id=doc_id, sentence_index=index, sentence=sent.text, sentence_start=sent.start_char,
+                    doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
                     relation="affiliated_with", subject=mention_of(person, "PERSON"),
                     object=mention_of(org, org.label_), cue=role.text.lower(), extractor=NAME,
                     confidence=_CONFIDENCE[how], role=_role_text(role),

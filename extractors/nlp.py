@@ -7,6 +7,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
 from extractors.lexicon import actors
@@ -32,6 +33,15 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
+@Language.component("stancegraph_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, captions and credits never run into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load pipeline ``name`` (cached per process) and add the gazetteer ruler before ``ner``."""
@@ -39,6 +49,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(name)
     except OSError:
         raise ModelNotFoundError(name) from None
+    if "parser" in nlp.pipe_names and "stancegraph_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("stancegraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "stancegraph_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before="ner",
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})

@@ -25,6 +25,13 @@ _LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "complete
                                "necessarily", "always", "blindly", "totally"})
 
 
+def sentence_text(sent: Span) -> tuple[str, int]:
+    """The sentence's text without surrounding white space, and its start offset in the document."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return text.strip(), sent.start_char + lead
+
+
 def mention_of(span: Span | Token, kind: str) -> Mention:
     doc = span.doc
     start = span.idx if isinstance(span, Token) else span.start_char

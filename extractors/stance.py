@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
-from extractors.spans import actor_mention, actor_mentions, child, clause_flags, prep_objects, speaker_of
+from extractors.spans import (
+    actor_mention,
+    actor_mentions,
+    child,
+    clause_flags,
+    prep_objects,
+    sentence_text,
+    speaker_of,
+)
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
@@ -219,8 +227,9 @@ def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Spa
            negated: bool, hedged: bool, confidence: float) -> Claim:
     speaker = speaker_of(cue_token)
     attributed = actor_mention(speaker) if speaker is not None else None
+    text, start = sentence_text(sent)
     return Claim(
-        doc_id=doc_id, sentence_index=index, sentence=sent.text, sentence_start=sent.start_char,
+        doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
         relation="supports" if cue.polarity == "supports" else "opposes",
         subject=subject, object=obj, cue=cue_token.text.lower(), extractor=NAME,
         confidence=round(confidence, 3), negated=negated, hedged=hedged, attributed_to=attributed,

@@ -46,7 +46,7 @@ def format_result(result: Result, fmt: str = "table") -> str:
         assert result.graph is not None
         return str(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
     names = [str(v) for v in (result.vars or [])]
-    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]  # type: ignore[index]
+    rows = [[_cell(row[i], fmt) for i in range(len(names))] for row in result]  # type: ignore[index]
     if fmt == "json":
         return json.dumps(_results_json(names, result), indent=1)
     if fmt == "csv":
@@ -58,7 +58,9 @@ def format_result(result: Result, fmt: str = "table") -> str:
     return _table(names, rows)
 
 
-def _cell(term: Any) -> str:
+def _cell(term: Any, fmt: str) -> str:
+    if fmt == "table":  # one line a row: white space in sentences folded
+        return " ".join(_cell(term, "csv").split())
     if term is None:
         return ""
     if isinstance(term, URIRef):

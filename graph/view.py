@@ -16,8 +16,8 @@ from typing import Any
 
 import jinja2
 import networkx as nx
-from markupsafe import Markup
 import pyvis
+from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import DCTERMS
