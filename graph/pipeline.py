@@ -11,6 +11,7 @@ from tqdm import tqdm
 from extractors.nlp import DEFAULT_MODEL, load_pipeline
 from extractors.records import Claim
 from extractors.registry import get_extractor
+from extractors.speakers import lift_to_organisations
 from graph.readers import Document
 from graph.resolve import Resolver, resolve_claims
 
@@ -41,5 +42,5 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
     stream = ((d.text, d) for d in documents)
     docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs))
     for spacy_doc, document in tqdm(docs, disable=not show, unit="doc", desc="reading"):
-        claims = [claim for func in funcs for claim in func(spacy_doc, document.id)]
+        claims = list(lift_to_organisations(claim for func in funcs for claim in func(spacy_doc, document.id)))
         yield Extracted(document, resolve_claims(claims, resolver))

@@ -171,3 +171,25 @@ def test_outlet_spoken_to_is_not_an_affiliation() -> None:
         ("Reuters", 6, "dobj", "PROPN", "Reuters", "B-ORG"),
     ])
     assert affiliations(doc) == set()
+
+
+def test_titled_speaker_stance_is_lifted_to_the_organisation_but_an_expert_is_not() -> None:
+    from extractors.speakers import lift_to_organisations
+
+    def sentence(role_words: list[str], role_lemma: str) -> Doc:
+        n = len(role_words)
+        rows = [("NATO", n + 2, "compound", "PROPN", "NATO", "B-ORG")]
+        rows += [(w, n + 2, "compound", "PROPN", role_lemma if i == n - 1 else w.lower(), "O")
+                 for i, w in enumerate(role_words)]
+        rows += [("Jens", n + 2, "compound", "PROPN", "Jens", "B-PERSON"),
+                 ("Stoltenberg", n + 3, "nsubj", "PROPN", "Stoltenberg", "I-PERSON"),
+                 ("condemned", n + 3, "ROOT", "VERB", "condemn", "O"),
+                 ("Moscow", n + 3, "dobj", "PROPN", "Moscow", "B-GPE")]
+        return make_doc(rows)
+
+    def lifted(doc: Doc) -> set[tuple[str, str, str]]:
+        claims = [*extract_stance(doc, "t"), *extract_affiliation(doc, "t")]
+        return {(c.subject.text, c.relation, c.object.text) for c in lift_to_organisations(claims)}
+
+    assert ("NATO", "opposes", "Moscow") in lifted(sentence(["Secretary", "General"], "general"))
+    assert ("NATO", "opposes", "Moscow") not in lifted(sentence(["Fellow"], "fellow"))
