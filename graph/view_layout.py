@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-_BLOCK = 256
+_BLOCK = 1024
 _EXACT = 600
 _SAMPLE = 256
 _ITERATIONS = 120
@@ -57,12 +57,15 @@ def _repulsion(pos: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     others, scale = pos, 1.0
     if n > _EXACT:
         others, scale = pos[rng.choice(n, size=_SAMPLE, replace=False)], n / _SAMPLE
-    out = np.zeros_like(pos)
+    out = np.empty_like(pos)
     for start in range(0, n, _BLOCK):
-        delta = pos[start:start + _BLOCK, None, :] - others[None, :, :]
-        dist2 = (delta ** 2).sum(axis=2)
-        dist2[dist2 < 1e-9] = np.inf  # a node does not push itself
-        out[start:start + _BLOCK] = (delta / np.maximum(dist2, 1e-2)[:, :, None]).sum(axis=1) * scale
+        block = pos[start:start + _BLOCK]
+        dx = block[:, 0, None] - others[None, :, 0]
+        dy = block[:, 1, None] - others[None, :, 1]
+        dist2 = dx * dx + dy * dy
+        inverse = np.where(dist2 < 1e-9, 0.0, 1.0 / np.maximum(dist2, 1e-2)).astype(pos.dtype)
+        # sum over j of (p_i - o_j) / d2_ij, as one matrix product per axis
+        out[start:start + _BLOCK] = (block * inverse.sum(axis=1)[:, None] - inverse @ others) * scale
     return out
 
 
@@ -73,6 +76,7 @@ def _attraction(pos: np.ndarray, pairs: np.ndarray) -> np.ndarray:
         return out
     delta = pos[pairs[:, 0]] - pos[pairs[:, 1]]
     pull = delta * np.linalg.norm(delta, axis=1)[:, None]
-    np.add.at(out, pairs[:, 0], -pull)
-    np.add.at(out, pairs[:, 1], pull)
+    for axis in (0, 1):
+        out[:, axis] = (np.bincount(pairs[:, 1], pull[:, axis], len(pos))
+                        - np.bincount(pairs[:, 0], pull[:, axis], len(pos)))
     return out

@@ -122,3 +122,12 @@ def test_a_real_mouse_click_on_an_actor_opens_its_panel(opened) -> None:  # type
     ActionChains(opened).move_by_offset(-int(x), -int(y)).perform()
     panel = opened.find_element("id", "evidence").text
     assert panel.startswith("Turkey") and "also called: Ankara" in panel
+
+
+def test_markup_in_an_alias_stays_text(opened) -> None:  # type: ignore[no-untyped-def]
+    opened.execute_script("window.stancegraph.network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []});"
+                          "window.stancegraph.network.body.emitter.emit('hover', {nodes: [arguments[0]]});",
+                          ACTORS["ypg"].iri)
+    assert "<img src=y onerror=window.pwned=2>" in opened.find_element("id", "evidence").text
+    assert opened.execute_script("return document.querySelectorAll('img').length") == 0
+    assert opened.execute_script("return window.pwned === undefined")

@@ -2,7 +2,7 @@
 
 Russia supports Assad (two asserted claims and a hedged one); Turkey both supports and opposes Russia (a contested
 pair); Turkey opposes the YPG and the YPG opposes Turkey; a spokesman is affiliated with Turkey; one sentence
-carries markup that must never run.
+and one alias carry markup that must never run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ ACTORS = {
     "russia": Actor("russia", "Russia", "State", "Q159", {"Russia", "Moscow", "the Kremlin"}),
     "assad": Actor("bashar-al-assad", "Bashar al-Assad", "Person", None, {"Bashar al-Assad", "Assad"}),
     "turkey": Actor("turkey", "Turkey", "State", "Q43", {"Turkey", "Ankara"}),
-    "ypg": Actor("ypg", "YPG", "ArmedGroup", None, {"YPG"}),
+    "ypg": Actor("ypg", "YPG", "ArmedGroup", None, {"YPG", "<img src=y onerror=window.pwned=2>"}),
     "kaya": Actor("omer-kaya", "Omer Kaya", "Person", None, {"Omer Kaya"}),
 }
 EVIL = 'Moscow backs Assad, "</script><img src=x onerror=window.pwned=1>" a banner read.'
