@@ -75,8 +75,9 @@ def test_filters_hide_and_restore_edges(opened) -> None:  # type: ignore[no-unty
     assert opened.execute_script(count) == 3
     assert opened.execute_script("return window.stancegraph.visibleNodes.length") == 4
     opened.execute_script("""const s = document.getElementById('min-evidence'); s.value = 1;
-                             s.dispatchEvent(new Event('input'));
-                             const c = document.getElementById('min-confidence'); c.value = 0.85;
+                             s.dispatchEvent(new Event('input'));""")
+    assert opened.execute_script(count) == 6
+    opened.execute_script("""const c = document.getElementById('min-confidence'); c.value = 0.85;
                              c.dispatchEvent(new Event('input'));""")
     assert opened.execute_script(count) == 3  # Russia-Assad 0.9, Turkey-YPG 0.9, the spokesman 0.85
     opened.execute_script("const c = document.getElementById('min-confidence'); c.value = 0; "
