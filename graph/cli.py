@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", help="focus on this actor (label or alias)")
     p.add_argument("--hops", type=_positive, default=2, help="neighbourhood size around --actor")
     p.add_argument("--min-evidence", type=_positive, default=1, help="hide edges with fewer asserted claims")
+    p.add_argument("--min-confidence", type=_fraction, default=0.0,
+                   help="hide edges whose most confident asserted claim is below this (0 to 1)")
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
     p.add_argument("graph", type=Path)
@@ -53,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
     p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
     return parser
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} must be between 0 and 1")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -77,7 +89,7 @@ def _run(args: argparse.Namespace) -> int:
         text = _query_text(args)
         print(format_result(run_query(load_graph(args.graph), text), args.format))
     elif args.command == "view":
-        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence)
+        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
         validation = validate_graph(load_graph(args.graph))

@@ -106,10 +106,11 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
     return report
 
 
-def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1) -> int:
+def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
+         min_confidence: float = 0.0) -> int:
     """Write the HTML view of the graph at ``graph_path``; returns the number of edges drawn."""
     graph = load_graph(graph_path)
-    html = render_view(graph, actor=actor, hops=hops, min_evidence=min_evidence,
+    html = render_view(graph, actor=actor, hops=hops, min_evidence=min_evidence, min_confidence=min_confidence,
                        title=f"stancegraph: {graph_path.name}")
     write_atomic(output, html.encode("utf-8"))
     return html.count('"relation":')

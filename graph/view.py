@@ -1,15 +1,18 @@
-"""Render a graph as one self-contained, offline HTML page (pyvis network, vis-network inlined).
+"""Render a graph as one self-contained, offline HTML page (vis-network inlined from pyvis, no request leaves it).
 
-Supports and opposes edges in two colours, affiliation dashed, edge width by amount of evidence, node colour
-and shape by actor type, a legend, and every evidence sentence in the edge's tooltip and side panel. Article
-text is untrusted: it reaches the page only as JSON data (``<``, ``>`` and ``&`` escaped) and is shown through
-``textContent``, never as markup.
+Evidence first: clicking an edge lists every sentence behind it, clicking an actor shows its names, type, Wikidata
+link, allies and opponents. Filters in the page (relation, minimum evidence and confidence, actor type, a search
+that focuses an actor's neighbourhood), contested pairs marked, a legend. Node positions are computed in Python
+(``graph.view_layout``) so the page runs no physics and opens quickly up to ``MAX_ACTORS`` actors.
+
+Article text is untrusted: it reaches the page only as JSON data (``<``, ``>``, ``&`` and quotes escaped by
+Jinja's ``tojson``) and is shown through ``textContent``, never as markup.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,18 +21,19 @@ import jinja2
 import networkx as nx
 import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import Graph
 
-from graph.errors import UsageError
-from ontology import SG
+from graph.errors import InputError, UsageError
+from graph.view_data import Actor, Edge, collect_actors, collect_edges, contested_pairs
+from graph.view_layout import layout_positions
 
+MAX_ACTORS = 5000
 EDGE_STYLE: dict[str, dict[str, Any]] = {
     "supports": {"color": "#1b9e4b", "dashes": False, "label": "supports"},
     "opposes": {"color": "#d62728", "dashes": False, "label": "opposes"},
     "affiliatedWith": {"color": "#7f7f7f", "dashes": True, "label": "affiliated with"},
 }
+CONTESTED_STYLE = {"color": "#f0a202", "label": "contested pair: supports and opposes"}
 NODE_STYLE = {
     "State": {"color": "#4c78a8", "shape": "dot"},
     "Person": {"color": "#f2a541", "shape": "triangle"},
@@ -38,134 +42,139 @@ NODE_STYLE = {
     "ArmedGroup": {"color": "#3b3b3b", "shape": "diamond"},
     "Group": {"color": "#b8860b", "shape": "hexagon"},
 }
-_MAX_TOOLTIP_SENTENCES = 5
 
 
-@dataclass
-class Evidence:
-    sentence: str
-    document: str
-    date: str
-    confidence: float
-    negated: bool
-    hedged: bool
-
-
-@dataclass
-class Edge:
-    source: str
-    relation: str
-    target: str
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-def collect_edges(graph: Graph) -> list[Edge]:
-    """Every direct edge of ``graph`` with the claims behind it (asserted first, then negated/hedged)."""
-    edges: dict[tuple[str, str, str], Edge] = {}
-    for prop, name in ((SG.supports, "supports"), (SG.opposes, "opposes"), (SG.affiliatedWith, "affiliatedWith")):
-        for s, o in graph.subject_objects(prop):
-            edges[(str(s), name, str(o))] = Edge(str(s), name, str(o))
-    for claim in graph.subjects(SG.relation, None):
-        relation = str(graph.value(claim, SG.relation)).rsplit("#", 1)[-1]
-        key = (str(graph.value(claim, SG.subject)), relation, str(graph.value(claim, SG.object)))
-        if key not in edges:
-            continue
-        sentence = graph.value(claim, SG.sentence)
-        doc = graph.value(sentence, SG.document) if sentence is not None else None
-        title = graph.value(doc, DCTERMS.title) or graph.value(doc, DCTERMS.identifier) if doc else None
-        edges[key].evidence.append(Evidence(
-            sentence=str(graph.value(sentence, SG.text) or ""), document=str(title or ""),
-            date=str(graph.value(doc, DCTERMS.date) or "") if doc else "",
-            confidence=float(str(graph.value(claim, SG.confidence) or 0)),
-            negated=bool(graph.value(claim, SG.negated).toPython()),  # type: ignore[union-attr]
-            hedged=bool(graph.value(claim, SG.hedged).toPython()),  # type: ignore[union-attr]
-        ))
-    for edge in edges.values():
-        edge.evidence.sort(key=lambda e: (e.negated or e.hedged, -e.confidence))
-    return list(edges.values())
-
-
-def _asserted(edge: Edge) -> int:
-    return sum(not (e.negated or e.hedged) for e in edge.evidence)
-
-
-def select_edges(edges: list[Edge], graph: Graph, actor: str | None, hops: int, min_evidence: int) -> list[Edge]:
-    """Keep edges with at least ``min_evidence`` asserted claims, within ``hops`` of ``actor`` if given."""
-    kept = [e for e in edges if _asserted(e) >= min_evidence]
+def select_edges(edges: list[Edge], actors: dict[str, Actor], actor: str | None, hops: int,
+                 min_evidence: int, min_confidence: float = 0.0) -> list[Edge]:
+    """Edges with at least ``min_evidence`` asserted claims and one of them at least ``min_confidence`` sure,
+    within ``hops`` of ``actor`` (a label or alias) if given."""
+    kept = [e for e in edges if e.asserted >= min_evidence and e.confidence >= min_confidence]
     if actor is None:
         return kept
-    start = find_actor(graph, actor)
+    start = find_actor(actors, actor)
     g = nx.Graph()
+    g.add_node(start)
     g.add_edges_from((e.source, e.target) for e in kept)
-    if start not in g:
-        return []
     near = set(nx.single_source_shortest_path_length(g, start, cutoff=hops))
     return [e for e in kept if e.source in near and e.target in near]
 
 
-def find_actor(graph: Graph, name: str) -> str:
+def find_actor(actors: dict[str, Actor], name: str) -> str:
     """The IRI of the actor labelled or aliased ``name`` (case-insensitive)."""
     wanted = name.strip().lower()
-    for s, _, label in graph.triples((None, RDFS.label, None)):
-        if str(label).lower() == wanted:
-            return str(s)
-    for s, _, label in graph.triples((None, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), None)):
-        if str(label).lower() == wanted:
-            return str(s)
+    for iri, found in sorted(actors.items()):
+        if found.label.lower() == wanted:
+            return iri
+    for iri, found in sorted(actors.items()):
+        if wanted in (a.lower() for a in found.aliases):
+            return iri
     raise UsageError(f"no actor named {name!r} in the graph; list actors with "
                      f"'stancegraph query GRAPH \"SELECT ?l WHERE {{ ?a a ?t ; rdfs:label ?l }}\"'")
 
 
-def build_network(graph: Graph, edges: list[Edge]) -> Network:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    types = {str(s): str(o).rsplit("#", 1)[-1] for s, o in graph.subject_objects(RDF.type)}
-    for node in sorted({e.source for e in edges} | {e.target for e in edges}):
-        kind = types.get(node, "Group")
-        style = NODE_STYLE.get(kind, NODE_STYLE["Group"])
-        label = str(graph.value(URIRef(node), RDFS.label) or node.rsplit("/", 1)[-1])
-        net.add_node(node, label=label, title=f"{label} ({kind})", color=style["color"], shape=style["shape"],
-                     actor_type=kind)
-    for edge in edges:
-        style = EDGE_STYLE[edge.relation]
-        asserted = _asserted(edge)
-        net.add_edge(edge.source, edge.target, color=style["color"], dashes=style["dashes"],
-                     width=1 + 2.5 * math.log2(1 + asserted), relation=edge.relation,
-                     title=_tooltip(edge, asserted), evidence=[e.__dict__ for e in edge.evidence])
-    net.toggle_physics(True)
-    return net
+def check_size(edges: list[Edge], actors: dict[str, Actor], min_evidence: int) -> None:
+    """Refuse a view of more than ``MAX_ACTORS`` actors, saying which filter would make it fit."""
+    count = len({e.source for e in edges} | {e.target for e in edges})
+    if count <= MAX_ACTORS:
+        return
+    advice = []
+    strongest = max((e.asserted for e in edges), default=0)
+    for threshold in range(min_evidence + 1, strongest + 1):
+        kept = [e for e in edges if e.asserted >= threshold]
+        if len({e.source for e in kept} | {e.target for e in kept}) <= MAX_ACTORS:
+            advice.append(f"--min-evidence {threshold}")
+            break
+    degree = Counter([e.source for e in edges] + [e.target for e in edges])
+    hub = actors[degree.most_common(1)[0][0]].label if degree.most_common(1)[0][0] in actors else "NAME"
+    advice.append(f"--actor {_quoted(hub)} --hops 2")
+    raise InputError(f"the graph has {count:,} actors; the view holds {MAX_ACTORS:,}: use {' or '.join(advice)}")
 
 
-def _tooltip(edge: Edge, asserted: int) -> str:
-    lines = [f"{EDGE_STYLE[edge.relation]['label']}: {asserted} asserted claim(s)"]
-    for ev in edge.evidence[:_MAX_TOOLTIP_SENTENCES]:
-        flag = " [negated]" if ev.negated else " [hedged]" if ev.hedged else ""
-        lines.append(f"\u2022 {ev.sentence}{flag} ({ev.document}{', ' + ev.date if ev.date else ''})")
-    if len(edge.evidence) > _MAX_TOOLTIP_SENTENCES:
-        lines.append(f"... and {len(edge.evidence) - _MAX_TOOLTIP_SENTENCES} more (click the edge)")
-    return "\n".join(lines)
+def _quoted(name: str) -> str:
+    return name if name.replace("-", "").isalnum() else f'"{name}"'
 
 
 def render_view(graph: Graph, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
-                title: str = "stancegraph") -> str:
-    """The HTML page for ``graph`` as a string (self-contained, no network requests)."""
-    edges = select_edges(collect_edges(graph), graph, actor, hops, min_evidence)
-    net = build_network(graph, edges)
+                min_confidence: float = 0.0, title: str = "stancegraph") -> str:
+    """The HTML page for ``graph`` as a string (self-contained, no network requests).
+
+    Raises ``InputError`` if more than ``MAX_ACTORS`` actors would be drawn, naming a filter that fits.
+    """
+    actors = collect_actors(graph)
+    edges = select_edges(collect_edges(graph, actors), actors, actor, hops, min_evidence, min_confidence)
+    check_size(edges, actors, min_evidence)
+    focus = find_actor(actors, actor) if actor is not None else None
+    nodes = view_nodes(actors, edges, focus)
     lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     template = jinja2.Environment(autoescape=True).from_string(
         resources.files("graph").joinpath("templates", "view.html").read_text(encoding="utf-8"))
     return template.render(
-        title=title, nodes=net.nodes, edges=net.edges, options=_options(),
+        title=title, nodes=nodes, edges=view_edges(edges), options=_options(),
         vis_js=Markup((lib / "vis-network.min.js").read_text(encoding="utf-8")),
         vis_css=Markup((lib / "vis-network.css").read_text(encoding="utf-8")),
-        edge_style=EDGE_STYLE, node_style=NODE_STYLE,
+        edge_style=EDGE_STYLE, node_style=NODE_STYLE, contested_style=CONTESTED_STYLE,
+        settings={"focus": focus, "hops": hops, "edgeStyle": EDGE_STYLE, "contested": CONTESTED_STYLE},
     )
+
+
+def view_nodes(actors: dict[str, Actor], edges: list[Edge], focus: str | None) -> list[dict[str, Any]]:
+    """vis-network node objects for every actor on ``edges``, with precomputed positions."""
+    ids = sorted({e.source for e in edges} | {e.target for e in edges} | ({focus} if focus else set()))
+    degree = Counter([e.source for e in edges] + [e.target for e in edges])
+    positions = layout_positions(ids, [(e.source, e.target) for e in edges])
+    out = []
+    for iri in ids:
+        found = actors.get(iri) or Actor(iri, iri.rsplit("/", 1)[-1], "Group")
+        style = NODE_STYLE.get(found.type, NODE_STYLE["Group"])
+        x, y = positions[iri]
+        out.append({"id": iri, "label": found.label, "title": f"{found.label} ({found.type})", "x": x, "y": y,
+                    "color": style["color"], "shape": style["shape"], "value": degree[iri],
+                    "actorType": found.type, "aliases": found.aliases, "wikidata": found.wikidata})
+    return out
+
+
+def view_edges(edges: list[Edge]) -> list[dict[str, Any]]:
+    """vis-network edge objects: colour by relation, width by evidence, curved apart when a pair has several."""
+    contested = contested_pairs(edges)
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for i, edge in enumerate(edges):
+        style = EDGE_STYLE[edge.relation]
+        pair = (edge.source, edge.target)
+        is_contested = pair in contested and edge.relation != "affiliatedWith"
+        curve = 0.12 + 0.22 * seen[pair]
+        seen[pair] += 1
+        out.append({
+            "id": f"e{i}", "from": edge.source, "to": edge.target, "relation": edge.relation,
+            "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+            "dashes": [10, 6] if is_contested else style["dashes"],
+            "shadow": {"enabled": True, "color": CONTESTED_STYLE["color"], "size": 14, "x": 0, "y": 0}
+            if is_contested else False,
+            "width": round(1 + 2.5 * math.log2(1 + edge.asserted), 2),
+            "smooth": {"enabled": True, "type": "curvedCW", "roundness": curve},
+            "title": _tooltip(edge, is_contested), "asserted": edge.asserted,
+            "confidence": round(edge.confidence, 3), "contested": is_contested,
+            "evidence": [e.to_json() for e in edge.evidence],
+        })
+    return out
+
+
+def _tooltip(edge: Edge, contested: bool) -> str:
+    others = len(edge.evidence) - edge.asserted
+    text = f"{EDGE_STYLE[edge.relation]['label']}: {edge.asserted} asserted claim(s)"
+    if others:
+        text += f", {others} negated or hedged"
+    if contested:
+        text += "\ncontested: there is evidence of both support and opposition"
+    return text + "\nclick to read the sentences"
 
 
 def _options() -> dict[str, Any]:
     return {
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300},
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "smooth": {"type": "dynamic"}},
-        "interaction": {"hover": True, "tooltipDelay": 120},
-        "nodes": {"font": {"size": 16}},
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "nodes": {"font": {"size": 16, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 8, "max": 28, "label": {"enabled": False}}},
     }

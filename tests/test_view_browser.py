@@ -1,0 +1,134 @@
+"""The view's interactions in a real browser (Debian chromium, headless, network off): evidence and actor
+panels, the relation, evidence and confidence filters, focus on an actor, contested pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.view import render_view
+from tests.test_browser import _wait_for_network, browser  # noqa: F401  (the shared chromium fixture)
+from tests.view_graph import ACTORS, small_graph
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def small_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    page = tmp_path_factory.mktemp("view") / "small.html"
+    page.write_text(render_view(small_graph()), encoding="utf-8")
+    return page
+
+
+@pytest.fixture
+def opened(browser, small_page: Path):  # type: ignore[no-untyped-def]  # noqa: F811
+    browser.get(small_page.as_uri())
+    _wait_for_network(browser)
+    return browser
+
+
+def _click_edge(driver, relation: str, source: str, target: str) -> str:  # type: ignore[no-untyped-def]
+    return str(driver.execute_script("""
+        const sg = window.stancegraph;
+        const edge = sg.edges.get().find(
+            e => e.relation === arguments[0] && e.from === arguments[1] && e.to === arguments[2]);
+        sg.network.body.emitter.emit('click', {nodes: [], edges: [edge.id]});
+        return document.getElementById('evidence').innerText;""", relation, source, target))
+
+
+def test_edge_evidence_marks_cue_speaker_date_and_weak_claims(opened) -> None:  # type: ignore[no-untyped-def]
+    text = _click_edge(opened, "supports", ACTORS["russia"].iri, ACTORS["assad"].iri)
+    assert "Moscow has long supported Assad with jets and advisers." in text
+    assert "Report 0 · 2024-03-01" in text and "HEDGED" in text.upper()
+    marks = opened.execute_script(
+        "return [...document.querySelectorAll('#evidence mark.cue')].map(m => m.textContent)")
+    assert marks[:3] == ["supported", "backs", "back"]
+    assert opened.execute_script("return document.querySelectorAll('#evidence .claim.weak').length") == 1
+    text = _click_edge(opened, "opposes", ACTORS["turkey"].iri, ACTORS["russia"].iri)
+    assert "speaker: Omer Kaya (spokesman)" in text and "contested" in text
+    assert "Ankara endorsed the Russian plan" in text  # a contested pair shows both sides
+    assert opened.execute_script("return window.pwned === undefined")
+
+
+def test_node_panel_shows_aliases_wikidata_allies_and_opponents(opened) -> None:  # type: ignore[no-untyped-def]
+    opened.execute_script("window.stancegraph.network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []})",
+                          ACTORS["russia"].iri)
+    panel = opened.find_element("id", "evidence")
+    assert "also called: Moscow; the Kremlin" in panel.text and "type: State" in panel.text
+    links = [a.get_attribute("href") for a in panel.find_elements("tag name", "a")]
+    assert links == ["https://www.wikidata.org/wiki/Q159"]
+    assert "Allies (supports) (2)" in panel.text and "Bashar al-Assad" in panel.text
+    assert "Opponents (opposes) (1)" in panel.text
+
+
+def test_filters_hide_and_restore_edges(opened) -> None:  # type: ignore[no-untyped-def]
+    count = "return window.stancegraph.visibleEdges.length"
+    assert opened.execute_script(count) == 6
+    opened.find_element("css selector", ".relation-filter[value=opposes]").click()
+    assert opened.execute_script(count) == 3
+    assert opened.execute_script("return window.stancegraph.visibleEdges.get().every(e => e.relation !== 'opposes')")
+    opened.find_element("css selector", ".relation-filter[value=opposes]").click()
+    assert opened.execute_script(count) == 6
+    opened.execute_script("""const s = document.getElementById('min-evidence'); s.value = 2;
+                             s.dispatchEvent(new Event('input'));""")
+    assert opened.execute_script(count) == 3
+    assert opened.execute_script("return window.stancegraph.visibleNodes.length") == 4
+    opened.execute_script("""const s = document.getElementById('min-evidence'); s.value = 1;
+                             s.dispatchEvent(new Event('input'));""")
+    assert opened.execute_script(count) == 6
+    opened.execute_script("""const c = document.getElementById('min-confidence'); c.value = 0.85;
+                             c.dispatchEvent(new Event('input'));""")
+    assert opened.execute_script(count) == 3  # Russia-Assad 0.9, Turkey-YPG 0.9, the spokesman 0.85
+    opened.execute_script("const c = document.getElementById('min-confidence'); c.value = 0; "
+                          "c.dispatchEvent(new Event('input'));")
+    opened.find_element("css selector", ".type-filter[value=Person]").click()
+    assert opened.execute_script(count) == 4  # the two edges touching Assad or the spokesman go
+    assert "of 5 actors" in opened.find_element("id", "counts").text
+
+
+def test_search_focuses_an_actor_and_its_neighbourhood(opened) -> None:  # type: ignore[no-untyped-def]
+    box = opened.find_element("id", "search")
+    box.send_keys("ypg")
+    hops = opened.find_element("id", "hops")
+    hops.clear()
+    hops.send_keys("1")
+    opened.find_element("id", "focus-button").click()
+    shown = set(opened.execute_script("return window.stancegraph.visibleNodes.getIds()"))
+    assert shown == {ACTORS["ypg"].iri, ACTORS["turkey"].iri}
+    assert opened.execute_script("return window.stancegraph.network.getSelectedNodes()") == [ACTORS["ypg"].iri]
+    assert "focused on YPG" in opened.find_element("id", "search-status").text
+    opened.find_element("id", "clear-button").click()
+    assert opened.execute_script("return window.stancegraph.visibleNodes.length") == 5
+
+
+def test_contested_pairs_are_listed_and_open_both_sides(opened) -> None:  # type: ignore[no-untyped-def]
+    items = opened.find_elements("css selector", "#contested li")
+    assert [i.text for i in items] == ["Turkey → Russia"]
+    items[0].click()
+    text = opened.find_element("id", "evidence").text
+    assert "Turkey condemned Russia" in text and "Ankara endorsed the Russian plan" in text
+    assert [e for e in opened.get_log("browser") if e["level"] == "SEVERE"] == []
+    assert opened.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+
+def test_a_real_mouse_click_on_an_actor_opens_its_panel(opened) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = opened.execute_script("""
+        const sg = window.stancegraph; const p = sg.network.getPositions([arguments[0]])[arguments[0]];
+        const dom = sg.network.canvasToDOM(p); const box = document.getElementById('network').getBoundingClientRect();
+        return [dom.x + box.left, dom.y + box.top];""", ACTORS["turkey"].iri)
+    ActionChains(opened).move_by_offset(int(x), int(y)).click().perform()
+    ActionChains(opened).move_by_offset(-int(x), -int(y)).perform()
+    panel = opened.find_element("id", "evidence").text
+    assert panel.startswith("Turkey") and "also called: Ankara" in panel
+
+
+def test_markup_in_an_alias_stays_text(opened) -> None:  # type: ignore[no-untyped-def]
+    opened.execute_script("window.stancegraph.network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []});"
+                          "window.stancegraph.network.body.emitter.emit('hover', {nodes: [arguments[0]]});",
+                          ACTORS["ypg"].iri)
+    assert "<img src=y onerror=window.pwned=2>" in opened.find_element("id", "evidence").text
+    assert opened.execute_script("return document.querySelectorAll('img').length") == 0
+    assert opened.execute_script("return window.pwned === undefined")
