@@ -1,0 +1,90 @@
+"""Patterns of ``affiliation.v1`` without a role noun: the name's own phrase, or a verb, says who it works for.
+
+- "Greg Thayer of the Forest Service", "William Craig for the UUP": a preposition on the name itself;
+- "Ontario Liberal Party candidate" has a role; "Ontario Liberal Party Joe Dickson" has an organisation name
+  right before the person's name, in the same noun phrase;
+- "Ulrich joined Graz EC", "Harrington taught at Harvard": a verb from ``data/affiliation_verbs.tsv``.
+Only named organisations (ORG entities) count here, never places: "Harrison of Ohio" is where he lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extractors.affiliation_roles import Found, org_entity, overlaps
+from extractors.lexicon import read_table
+
+_NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
+_VERB_SUBJECTS = frozenset({"nsubj"})
+
+
+@cache
+def affiliation_verbs() -> dict[tuple[str, str], str | None]:
+    """(verb lemma, preposition or "-") -> the role the verb implies, or None."""
+    rows = read_table("affiliation_verbs.tsv")
+    return {(r["lemma"], r["prep"]): (None if r["role"] == "-" else r["role"]) for r in rows}
+
+
+def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
+    """Every (role, organisation, pattern) found on the name headed by ``head`` without a role noun."""
+    yield from _name_preps(head, person)
+    yield from _org_before_name(person)
+    yield from _verb_objects(head, person)
+
+
+def _named_org(token: Token | None, person: Span) -> Span | None:
+    if token is None:
+        return None
+    org = org_entity(token)
+    if org is None or org.label_ != "ORG" or overlaps(org, person):
+        return None
+    return org
+
+
+def _name_preps(head: Token, person: Span) -> Iterator[Found]:
+    for c in head.children:
+        if c.dep_ == "prep" and c.text.lower() in _NAME_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            org = _named_org(obj, person)
+            if org is not None:
+                yield None, org, "name-prep"
+
+
+def _org_before_name(person: Span) -> Iterator[Found]:
+    """"Ontario Liberal Party Joe Dickson": an ORG entity ending right where the name begins."""
+    if person.start == 0:
+        return
+    before = person.doc[person.start - 1]
+    if before.head.i in range(person.start, person.end) and before.dep_ == "compound":
+        org = _named_org(before, person)
+        if org is not None and org.end == person.start:
+            yield None, org, "org-before-name"
+
+
+def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
+    if head.dep_ not in _VERB_SUBJECTS:
+        return
+    verb = head.head
+    for v in (verb, *verb.conjuncts):
+        if v is not verb and any(c.dep_ in _VERB_SUBJECTS for c in v.children):
+            continue  # "X left and Y joined Z": Z is Y's
+        if any(c.dep_ == "neg" for c in v.children):
+            continue
+        lemma = v.lemma_.lower()
+        known = affiliation_verbs()
+        for c in v.children:
+            if c.dep_ == "dobj" and (lemma, "-") in known:
+                found = [(known[(lemma, "-")], c)]
+            elif c.dep_ == "prep" and (lemma, c.text.lower()) in known:
+                role = known[(lemma, c.text.lower())]
+                found = [(role, o) for o in c.children if o.dep_ == "pobj"]
+            else:
+                continue
+            for role, obj in found:
+                for o in (obj, *obj.conjuncts):
+                    org = _named_org(o, person)
+                    if org is not None:
+                        yield role, org, f"verb-{lemma}"

@@ -1,0 +1,166 @@
+"""Role-noun patterns of ``affiliation.v1``: where a role noun says who a person works for.
+
+A role noun (``data/role_nouns.tsv``) reaches a person as an apposition ("Ann Roe, a spokeswoman for NATO"),
+a title ("NATO Secretary General Jens Stoltenberg"), a predicate ("Roe is a member of the council") or an
+"as" phrase ("re-elected as a member of the Labour Party"). The organisation is the object of for/at/of/with/
+to/in on the role, a possessor ("Iran's"), a demonym ("German") or an organisation compound ("Kremlin
+spokesman"). Only the role's own modifiers are read, so the outlet someone spoke to is never reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import role_nouns
+from extractors.spans import actor_mention
+
+Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
+
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
+_TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+def is_role(token: Token) -> bool:
+    """True when ``token`` is a role noun ("spokeswoman", "Secretary", "bassist")."""
+    lemmas = role_nouns()
+    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in lemmas or token.text.lower() in lemmas)
+
+
+def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
+    """Every (role, organisation, pattern) the roles attached to the name headed by ``head`` give."""
+    for role, pattern in _roles_of(head):
+        for org, how in role_orgs(role, person):
+            yield role_text(role), org, f"{pattern}-{how}"
+    yield from _title_orgs(person)
+
+
+def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
+    for c in head.children:
+        if c.dep_ == "appos" and is_role(c):
+            yield from ((r, "appos") for r in (c, *c.conjuncts) if is_role(r))
+    if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
+        yield head.head, "appos"
+    if head.dep_ in _SUBJECT_DEPS:
+        verb = head.head
+        for c in verb.children:
+            if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
+                yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp"))):
+            for c in v.children:  # "was re-elected as a member of the Labour Party"
+                if c.dep_ == "prep" and c.text.lower() == "as":
+                    yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
+
+
+def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
+    """Organisations that ``role`` names: its prepositional objects, then its possessor/demonym/compound."""
+    for c in role.children:
+        if c.dep_ == "prep" and c.text.lower() in _ROLE_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            org = org_entity(obj) or _owner_of_unit(obj)
+            if org is None:  # "director of the Middle East programme at Chatham House"
+                inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
+                deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
+                org = org_entity(deeper) if deeper is not None else None
+                if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
+                    org = None
+            if org is not None and not overlaps(org, person) and _fits(role, org):
+                yield org, "prep"
+    yield from _modifier_orgs(role, person)
+
+
+def _owner_of_unit(obj: Token) -> Span | None:
+    """The named organisation of a unit: "leader of the SHP parliamentary group", "the DEM's division"."""
+    if obj.ent_type_:
+        return None
+    for c in obj.children:
+        if c.dep_ in ("compound", "poss", "appos") and c.ent_type_ == "ORG":
+            return org_entity(c)
+    return None
+
+
+def _title_orgs(person: Span) -> Iterator[Found]:
+    """Titles left of the name inside the same noun phrase: "NATO Secretary General Jens Stoltenberg"."""
+    doc = person.doc
+    left = person.root.left_edge.i
+    titles = [t for t in doc[left : person.start] if is_role(t)]
+    if not titles:
+        return
+    text = _title_text(doc[titles[0].i : person.start])
+    for role in titles:
+        for found, how in _modifier_orgs(role, person):
+            yield text, found, f"title-{how}"
+        for t in reversed(doc[left : role.i]):
+            if t.is_punct:
+                break  # "Louisiana's Cameron Parish (county), civil defense director X": not Louisiana's
+            org = org_entity(t)
+            if org is not None and t.dep_ in ("compound", "amod", "poss", "nmod") and not overlaps(org, person) \
+                    and _fits(role, org):
+                yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
+                break
+
+
+def _title_text(words: Span) -> str:
+    """The title as written between the organisation and the name ("Secretary General"), ranks dropped."""
+    kept = [t.text for t in words if not t.ent_type_ and not t.is_punct and t.pos_ != "DET"]
+    return " ".join(kept).lower()
+
+
+def _modifier_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
+    for c in role.lefts:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            for t in (c, *c.lefts):
+                org = org_entity(t)
+                if org is not None and not _fits(role, org):
+                    break  # "a German skeleton racer", "New York attorney": a nationality or a place
+                if org is not None and not overlaps(org, person):
+                    yield org, "possessive" if t.dep_ == "poss" else "demonym" if org.label_ == "NORP" else "compound"
+                    break
+
+
+def _fits(role: Token, org: Span) -> bool:
+    """Whether ``org`` can employ someone in ``role``. A place or a people only holds state posts: "the German
+    chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
+    "a New York attorney" a place of work."""
+    if org.label_ == "ORG":
+        return True
+    if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
+        return False
+    return org.label_ == "GPE" or not any(c.dep_ == "det" and c.text.lower() in ("a", "an") for c in role.children)
+
+
+def org_entity(token: Token) -> Span | None:
+    """The organisation ``token`` names: an entity, or an actor-noun phrase with a modifier ("the Qatari
+    foreign ministry"). A truncated entity ("Office of the") names nothing."""
+    if token.ent_type_ in ORG_ENTS:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent[-1].pos_ in _TRAILING_JUNK or ent[-1].text.lower() in ("'s", "’s"):
+            return None
+        return ent
+    if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mention = actor_mention(token)
+    if mention is None or mention.kind != "NOUN":
+        return None
+    span = token.doc.char_span(mention.start, mention.end)
+    if span is None or not any(t.ent_type_ in ORG_ENTS for t in span):  # "the foreign ministry" alone: whose?
+        return None
+    return Span(token.doc, span.start, span.end, label="ORG")
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def role_text(role: Token) -> str:
+    """The role as written: its adjectives and compounds ("senior fellow", "Secretary General")."""
+    parts = [t for t in role.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_]
+    words = [t.text for t in parts] + [role.text]
+    words += [t.text for t in role.rights if t.dep_ == "compound" and not t.ent_type_]
+    return " ".join(words).lower()
