@@ -79,16 +79,27 @@ def _people(sent: Span) -> Iterator[Span]:
                 start += 1
             yield Span(ent.doc, start, ent.end, label="PERSON")
     for token in sent:
-        if token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE and token.ent_type_ != "PERSON" \
-                and token.ent_iob_ in ("B", "", "O") and _single_name(token) \
-                and any(c.dep_ == "appos" and is_role(c) for c in token.children):
-            yield Span(token.doc, token.i, token.i + 1, label="PERSON")
+        if token.dep_ != "compound" and token.is_title and token.ent_type_ not in _NOT_PEOPLE \
+                and token.ent_type_ != "PERSON" and any(c.dep_ == "appos" and is_role(c) for c in token.children):
+            name = _unnamed_person(token)
+            if name is not None:
+                yield name
 
 
-def _single_name(token: Token) -> bool:
-    """A one-word name: no compound or entity continues it."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return not any(c.dep_ == "compound" for c in token.children) and (nxt is None or nxt.ent_iob_ != "I")
+def _unnamed_person(token: Token) -> Span | None:
+    """The name ending at ``token`` that the model missed or took for an organisation: its capitalised
+    compounds without leading ranks ("Police Major Pramot Pansakun" -> "Pramot Pansakun")."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+        start -= 1
+    while start < token.i and doc[start].text.lower().rstrip(".") in honorifics() | {"police"}:
+        start += 1
+    ents = {doc[i].ent_type_ for i in range(start, token.i + 1)} - {""}
+    inside = doc[start].ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
+    if ents - {"ORG"} or inside:
+        return None  # part of a longer name ("the Bank of X"), not a person
+    return Span(doc, start, token.i + 1, label="PERSON")
 
 
 def _confidence(how: str) -> float:

@@ -42,7 +42,10 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
 def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
     for c in head.children:
         if c.dep_ == "appos" and is_role(c):
-            yield from ((r, "appos") for r in (c, *c.conjuncts) if is_role(r))
+            for r in (c, *c.conjuncts):
+                if is_role(r):
+                    yield r, "appos"
+                    yield from ((x, "appos") for x in _roles_beyond(r))
     if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
         yield head.head, "appos"
     if head.dep_ in _SUBJECT_DEPS:
@@ -54,6 +57,15 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
             for c in v.children:  # "was re-elected as a member of the Labour Party"
                 if c.dep_ == "prep" and c.text.lower() == "as":
                     yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
+
+
+def _roles_beyond(role: Token) -> Iterator[Token]:
+    """Roles the parser hung on the role's organisation: "professor at Queens College and president of X"."""
+    for prep in role.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield from (r for r in obj.conjuncts if is_role(r) and not r.ent_type_)
 
 
 def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
@@ -140,7 +152,9 @@ def org_entity(token: Token) -> Span | None:
     foreign ministry"). A truncated entity ("Office of the") names nothing."""
     if token.ent_type_ in ORG_ENTS:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is None or ent[-1].pos_ in _TRAILING_JUNK or ent[-1].text.lower() in ("'s", "’s"):
+        if ent is not None and len(ent) > 1 and ent[-1].tag_ == "POS":  # "International Paper 's"
+            ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        if ent is None or ent[-1].pos_ in _TRAILING_JUNK:  # "Office of the": a truncated name
             return None
         return ent
     if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
