@@ -77,7 +77,8 @@ def _people(sent: Span) -> Iterator[Span]:
             start = ent.start
             while start < ent.end - 1 and ent.doc[start].text.lower().rstrip(".") in honorifics():
                 start += 1
-            yield Span(ent.doc, start, ent.end, label="PERSON")
+            if not all(is_role(t) or t.lower_ in honorifics() for t in ent):  # "Managing Director": a post
+                yield Span(ent.doc, start, ent.end, label="PERSON")
     for token in sent:
         if token.dep_ != "compound" and token.is_title and token.ent_type_ not in _NOT_PEOPLE \
                 and token.ent_type_ != "PERSON" and any(c.dep_ == "appos" and is_role(c) for c in token.children):

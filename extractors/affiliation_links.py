@@ -14,11 +14,10 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, org_entity, overlaps
+from extractors.affiliation_roles import Found, clauses_of, is_role, org_entity, overlaps, role_text
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
-_VERB_SUBJECTS = frozenset({"nsubj"})
 
 
 @cache
@@ -65,16 +64,11 @@ def _org_before_name(person: Span) -> Iterator[Found]:
 
 
 def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
-    if head.dep_ not in _VERB_SUBJECTS:
-        return
-    verb = head.head
-    for v in (verb, *verb.conjuncts):
-        if v is not verb and any(c.dep_ in _VERB_SUBJECTS for c in v.children):
-            continue  # "X left and Y joined Z": Z is Y's
+    known = affiliation_verbs()
+    for v in clauses_of(head):
         if any(c.dep_ == "neg" for c in v.children):
             continue
         lemma = v.lemma_.lower()
-        known = affiliation_verbs()
         for c in v.children:
             if c.dep_ == "dobj" and (lemma, "-") in known:
                 found = [(known[(lemma, "-")], c)]
@@ -83,7 +77,10 @@ def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
                 found = [(role, o) for o in c.children if o.dep_ == "pobj"]
             else:
                 continue
+            as_role = next((r for a in v.children if a.dep_ == "prep" and a.text.lower() == "as"
+                            for r in a.children if r.dep_ == "pobj" and is_role(r)), None)
             for role, obj in found:
+                role = role_text(as_role) if as_role is not None else role  # "joined X as an adviser"
                 for o in (obj, *obj.conjuncts):
                     org = _named_org(o, person)
                     if org is not None:

@@ -10,10 +10,11 @@ spokesman"). Only the role's own modifiers are read, so the outlet someone spoke
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import role_nouns
+from extractors.lexicon import read_table, role_nouns
 from extractors.spans import actor_mention
 
 Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
@@ -23,6 +24,12 @@ _ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
 _TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+@cache
+def party_words() -> frozenset[str]:
+    """NORP words that name a party, not a nationality ("Republican", "Labour")."""
+    return frozenset(row["word"] for row in read_table("party_words.tsv"))
 
 
 def is_role(token: Token) -> bool:
@@ -48,8 +55,7 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
                     yield from ((x, "appos") for x in _roles_beyond(r))
     if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
         yield head.head, "appos"
-    if head.dep_ in _SUBJECT_DEPS:
-        verb = head.head
+    for verb in clauses_of(head):
         for c in verb.children:
             if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
                 yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
@@ -57,6 +63,26 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
             for c in v.children:  # "was re-elected as a member of the Labour Party"
                 if c.dep_ == "prep" and c.text.lower() == "as":
                     yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
+
+
+def clauses_of(head: Token) -> list[Token]:
+    """The verbs the name headed by ``head`` is the subject of: its own verb, a "who" relative clause, and
+    clauses that share its subject ("Before joining Oxford, X held ...", "X left A and joined B")."""
+    verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head is not head else []
+    verbs += [c for c in head.children if c.dep_ == "relcl"
+              and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)]
+    shared: list[Token] = []
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
+                shared.append(c)
+            elif c.dep_ == "prep":
+                shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB" and not _has_subject(p)]
+    return verbs + shared
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
 
 
 def _roles_beyond(role: Token) -> Iterator[Token]:
@@ -140,7 +166,7 @@ def _fits(role: Token, org: Span) -> bool:
     """Whether ``org`` can employ someone in ``role``. A place or a people only holds state posts: "the German
     chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
     "a New York attorney" a place of work."""
-    if org.label_ == "ORG":
+    if org.label_ == "ORG" or (org.label_ == "NORP" and org.text.lower() in party_words()):
         return True
     if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
         return False
