@@ -77,14 +77,23 @@ def _people(sent: Span) -> Iterator[Span]:
             start = ent.start
             while start < ent.end - 1 and ent.doc[start].text.lower().rstrip(".") in honorifics():
                 start += 1
-            if not all(is_role(t) or t.lower_ in honorifics() for t in ent):  # "Managing Director": a post
+            if not _is_post(ent):
                 yield Span(ent.doc, start, ent.end, label="PERSON")
     for token in sent:
-        if token.dep_ != "compound" and token.is_title and token.ent_type_ not in _NOT_PEOPLE \
+        if token.dep_ != "compound" and token.text[:1].isupper() and token.ent_type_ not in _NOT_PEOPLE \
                 and token.ent_type_ != "PERSON" and any(c.dep_ == "appos" and is_role(c) for c in token.children):
             name = _unnamed_person(token)
             if name is not None:
                 yield name
+
+
+def _is_post(ent: Span) -> bool:
+    """A post the model took for a name: "Managing Director", "Deputy Secretary" (a role noun last, and before
+    it only roles, ranks or participles)."""
+    if not is_role(ent[-1]):
+        return False
+    return all(is_role(t) or t.text.lower().rstrip(".") in honorifics() or t.text.lower().endswith("ing")
+               for t in ent[:-1])
 
 
 def _unnamed_person(token: Token) -> Span | None:
@@ -92,7 +101,7 @@ def _unnamed_person(token: Token) -> Span | None:
     compounds without leading ranks ("Police Major Pramot Pansakun" -> "Pramot Pansakun")."""
     doc = token.doc
     start = token.i
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
         start -= 1
     while start < token.i and doc[start].text.lower().rstrip(".") in honorifics() | {"police"}:
         start += 1
