@@ -3,7 +3,8 @@
 - "Greg Thayer of the Forest Service", "William Craig for the UUP": a preposition on the name itself;
 - "Ontario Liberal Party candidate" has a role; "Ontario Liberal Party Joe Dickson" has an organisation name
   right before the person's name, in the same noun phrase;
-- "Ulrich joined Graz EC", "Harrington taught at Harvard": a verb from ``data/affiliation_verbs.tsv``.
+- "Ulrich joined Graz EC", "Harrington taught at Harvard": a verb from ``data/affiliation_verbs.tsv``;
+- "the Labor Party, led by Bob Hawke": the agent of a leading verb from the same table.
 Only named organisations (ORG entities) count here, never places: "Harrison of Ohio" is where he lives.
 """
 
@@ -32,6 +33,7 @@ def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _name_preps(head, person)
     yield from _org_before_name(person)
     yield from _verb_objects(head, person)
+    yield from _led_by(head, person)
 
 
 def _named_org(token: Token | None, person: Span) -> Span | None:
@@ -85,3 +87,21 @@ def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
                     org = _named_org(o, person)
                     if org is not None:
                         yield role, org, f"verb-{lemma}"
+
+
+def _led_by(head: Token, person: Span) -> Iterator[Found]:
+    """"the Labor Party, led by Bob Hawke"; "the party was founded by X": the agent of a leading verb."""
+    agent = head.head
+    if head.dep_ != "pobj" or agent.dep_ != "agent" or agent.text.lower() != "by":
+        return
+    verb = agent.head
+    lemma = verb.lemma_.lower()
+    if (lemma, "-") not in affiliation_verbs() or lemma in ("join", "rejoin", "represent"):
+        return
+    if verb.dep_ == "acl":
+        led: Token | None = verb.head
+    else:
+        led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    org = _named_org(led, person)
+    if org is not None:
+        yield affiliation_verbs()[(lemma, "-")], org, f"led-by-{lemma}"

@@ -180,8 +180,8 @@ def org_entity(token: Token) -> Span | None:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None and len(ent) > 1 and ent[-1].tag_ == "POS":  # "International Paper 's"
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
-        if ent is None or ent[-1].pos_ in _TRAILING_JUNK:  # "Office of the": a truncated name
-            return None
+        if ent is not None and ent[-1].pos_ in _TRAILING_JUNK:
+            ent = _completed(ent)
         return ent
     if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -192,6 +192,17 @@ def org_entity(token: Token) -> Span | None:
     if span is None or not any(t.ent_type_ in ORG_ENTS for t in span):  # "the foreign ministry" alone: whose?
         return None
     return Span(token.doc, span.start, span.end, label="ORG")
+
+
+def _completed(ent: Span) -> Span | None:
+    """An entity cut before its last word, completed by the entity right after it ("Liberal Party of" +
+    "Canada"); otherwise None: "Office of the" alone names nothing."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is None or nxt.ent_iob_ != "B" or nxt.ent_type_ not in ORG_ENTS:
+        return None
+    after = next(e for e in doc.ents if e.start == nxt.i)
+    return Span(doc, ent.start, after.end, label=ent.label_)
 
 
 def overlaps(a: Span, b: Span) -> bool:
