@@ -92,8 +92,9 @@ def _is_post(ent: Span) -> bool:
     it only roles, ranks or participles)."""
     if not is_role(ent[-1]):
         return False
+    words = [t for t in ent[:-1] if t.text.lower() not in ("the", "a", "an")]
     return all(is_role(t) or t.text.lower().rstrip(".") in honorifics() or t.text.lower().endswith("ing")
-               for t in ent[:-1])
+               for t in words)
 
 
 def _unnamed_person(token: Token) -> Span | None:

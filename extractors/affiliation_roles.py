@@ -182,6 +182,8 @@ def org_entity(token: Token) -> Span | None:
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
         if ent is not None and ent[-1].pos_ in _TRAILING_JUNK:
             ent = _completed(ent)
+        if ent is not None and is_role(ent.root):  # "the County Governor", "Minister of X": a post
+            return None
         return ent
     if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
         return None
