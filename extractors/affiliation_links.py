@@ -1,6 +1,7 @@
 """Patterns of ``affiliation.v1`` without a role noun: the name's own phrase, or a verb, says who it works for.
 
 - "Greg Thayer of the Forest Service", "William Craig for the UUP": a preposition on the name itself;
+- "NATO's Jens Stoltenberg": an organisation as the name's possessor;
 - "Ontario Liberal Party candidate" has a role; "Ontario Liberal Party Joe Dickson" has an organisation name
   right before the person's name, in the same noun phrase;
 - "Ulrich joined Graz EC", "Harrington taught at Harvard": a verb from ``data/affiliation_verbs.tsv``;
@@ -31,6 +32,7 @@ def affiliation_verbs() -> dict[tuple[str, str], str | None]:
 def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     """Every (role, organisation, pattern) found on the name headed by ``head`` without a role noun."""
     yield from _name_preps(head, person)
+    yield from _possessor(head, person)
     yield from _org_before_name(person)
     yield from _verb_objects(head, person)
     yield from _led_by(head, person)
@@ -52,6 +54,15 @@ def _name_preps(head: Token, person: Span) -> Iterator[Found]:
             org = _named_org(obj, person)
             if org is not None:
                 yield None, org, "name-prep"
+
+
+def _possessor(head: Token, person: Span) -> Iterator[Found]:
+    """"NATO's Jens Stoltenberg", "the PvdA's Joop den Uyl": an organisation owning the name."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            org = _named_org(c, person)
+            if org is not None:
+                yield None, org, "possessor"
 
 
 def _org_before_name(person: Span) -> Iterator[Found]:

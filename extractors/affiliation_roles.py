@@ -101,7 +101,7 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            org = org_entity(obj) or _owner_of_unit(obj)
+            org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
             if org is None:  # "director of the Middle East programme at Chatham House"
                 inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
                 deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
@@ -111,6 +111,21 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
             if org is not None and not overlaps(org, person) and _fits(role, org):
                 yield org, "prep"
     yield from _modifier_orgs(role, person)
+
+
+def _unnamed_org(obj: Token) -> Span | None:
+    """A capitalised name the model did not tag, after a role: "commander of the Region 2 Border Patrol
+    Police" (its proper-noun compounds and numbers)."""
+    if obj.ent_type_ or obj.pos_ != "PROPN":
+        return None
+    start = obj.i
+    doc = obj.doc
+    while start > 0 and doc[start - 1].head.i <= obj.i and doc[start - 1].pos_ in ("PROPN", "NUM") \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == obj.i:
+        return None  # one bare word ("director of Ostankino") may be a place or a person
+    return Span(doc, start, obj.i + 1, label="ORG")
 
 
 def _owner_of_unit(obj: Token) -> Span | None:
