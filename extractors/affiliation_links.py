@@ -3,7 +3,8 @@
 - "Greg Thayer of the Forest Service", "William Craig for the UUP": a preposition on the name itself;
 - "NATO's Jens Stoltenberg": an organisation as the name's possessor;
 - "Ontario Liberal Party candidate" has a role; "Ontario Liberal Party Joe Dickson" has an organisation name
-  right before the person's name, in the same noun phrase;
+  right before the person's name, in the same noun phrase, or a party word ("fellow Democrat X");
+- "Janne Johnsen (Conservative Party)": an organisation of two words or more in brackets after the name;
 - "Ulrich joined Graz EC", "Harrington taught at Harvard": a verb from ``data/affiliation_verbs.tsv``;
 - "the Labor Party, led by Bob Hawke": the agent of a leading verb from the same table.
 Only named organisations (ORG entities) count here, never places: "Harrison of Ohio" is where he lives.
@@ -16,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, clauses_of, is_role, org_entity, overlaps, role_text
+from extractors.affiliation_roles import Found, clauses_of, is_role, org_entity, overlaps, party_words, role_text
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
@@ -34,6 +35,7 @@ def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _name_preps(head, person)
     yield from _possessor(head, person)
     yield from _org_before_name(person)
+    yield from _bracketed_org(person)
     yield from _verb_objects(head, person)
     yield from _led_by(head, person)
 
@@ -70,10 +72,23 @@ def _org_before_name(person: Span) -> Iterator[Found]:
     if person.start == 0:
         return
     before = person.doc[person.start - 1]
-    if before.head.i in range(person.start, person.end) and before.dep_ == "compound":
+    if before.head.i in range(person.start, person.end) and before.dep_ in ("compound", "amod"):
         org = _named_org(before, person)
         if org is not None and org.end == person.start:
             yield None, org, "org-before-name"
+        elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"
+            yield None, Span(person.doc, before.i, before.i + 1, label="NORP"), "party-before-name"
+
+
+def _bracketed_org(person: Span) -> Iterator[Found]:
+    """"Janne Johnsen (Conservative Party)". One word in brackets is more often the name's acronym or an
+    honour ("(NSB)", "(KCMG)") than an organisation."""
+    doc = person.doc
+    if person.end + 3 < len(doc) and doc[person.end].text == "(":
+        org = _named_org(doc[person.end + 1], person)
+        if org is not None and len(org) > 1 and org.start == person.end + 1 and org.end < len(doc) \
+                and doc[org.end].text == ")":
+            yield None, org, "bracket"
 
 
 def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
