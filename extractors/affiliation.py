@@ -85,6 +85,15 @@ def _people(sent: Span) -> Iterator[Span]:
             name = _unnamed_person(token)
             if name is not None:
                 yield name
+        elif _bare_surname(token):
+            yield Span(token.doc, token.i, token.i + 1, label="PERSON")  # "Harrington taught at Harvard"
+
+
+def _bare_surname(token: Token) -> bool:
+    """An untagged one-word proper-noun subject: in these patterns, almost always a surname ("Kardash was
+    re-elected as a member of ..."); organisations are tagged by the model."""
+    return token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.pos_ == "PROPN" \
+        and token.text[:1].isupper() and not is_role(token) and not any(c.dep_ == "compound" for c in token.children)
 
 
 def _is_post(ent: Span) -> bool:
