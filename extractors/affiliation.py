@@ -80,8 +80,9 @@ def _people(sent: Span) -> Iterator[Span]:
             if not _is_post(ent):
                 yield Span(ent.doc, start, ent.end, label="PERSON")
     for token in sent:
-        if token.dep_ != "compound" and token.text[:1].isupper() and token.ent_type_ not in _NOT_PEOPLE \
-                and token.ent_type_ != "PERSON" and any(c.dep_ == "appos" and is_role(c) for c in token.children):
+        if token.dep_ != "compound" and token.text[:1].isupper() and not is_role(token) \
+                and token.ent_type_ not in _NOT_PEOPLE | {"PERSON"} \
+                and any(c.dep_ == "appos" and is_role(c) for c in token.children):
             name = _unnamed_person(token)
             if name is not None:
                 yield name
@@ -93,7 +94,8 @@ def _bare_surname(token: Token) -> bool:
     """An untagged one-word proper-noun subject: in these patterns, almost always a surname ("Kardash was
     re-elected as a member of ..."); organisations are tagged by the model."""
     return token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.pos_ == "PROPN" \
-        and token.text[:1].isupper() and not is_role(token) and not any(c.dep_ == "compound" for c in token.children)
+        and token.text[:1].isupper() and not is_role(token) \
+        and not any(c.dep_ in ("compound", "det") for c in token.children)
 
 
 def _is_post(ent: Span) -> bool:

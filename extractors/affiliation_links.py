@@ -17,7 +17,16 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, clauses_of, is_role, org_entity, overlaps, party_words, role_text
+from extractors.affiliation_roles import (
+    Found,
+    clauses_of,
+    is_role,
+    object_org,
+    org_entity,
+    overlaps,
+    party_words,
+    role_text,
+)
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
@@ -40,10 +49,10 @@ def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _led_by(head, person)
 
 
-def _named_org(token: Token | None, person: Span) -> Span | None:
+def _named_org(token: Token | None, person: Span, unit: bool = False) -> Span | None:
     if token is None:
         return None
-    org = org_entity(token)
+    org = object_org(token) if unit else org_entity(token)
     if org is None or org.label_ != "ORG" or overlaps(org, person):
         return None
     return org
@@ -53,7 +62,7 @@ def _name_preps(head: Token, person: Span) -> Iterator[Found]:
     for c in head.children:
         if c.dep_ == "prep" and c.text.lower() in _NAME_PREPS:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            org = _named_org(obj, person)
+            org = _named_org(obj, person, unit=True)
             if org is not None:
                 yield None, org, "name-prep"
 

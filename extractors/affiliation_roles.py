@@ -77,7 +77,8 @@ def clauses_of(head: Token) -> list[Token]:
             if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
                 shared.append(c)
             elif c.dep_ == "prep":
-                shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB" and not _has_subject(p)]
+                shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
+                           and not _has_subject(p)]
     return verbs + shared
 
 
@@ -101,16 +102,23 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
-            if org is None:  # "director of the Middle East programme at Chatham House"
-                inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
-                deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
-                org = org_entity(deeper) if deeper is not None else None
-                if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
-                    org = None
+            org = object_org(obj)
             if org is not None and not overlaps(org, person) and _fits(role, org):
                 yield org, "prep"
     yield from _modifier_orgs(role, person)
+
+
+def object_org(obj: Token) -> Span | None:
+    """The organisation a prepositional object names: an entity, an untagged proper name, the owner of a
+    unit ("the DEM's division"), or one level down ("director of the programme at Chatham House")."""
+    org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
+    if org is None:
+        inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
+        deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
+        org = org_entity(deeper) if deeper is not None else None
+        if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
+            org = None
+    return org
 
 
 def _unnamed_org(obj: Token) -> Span | None:
