@@ -1,7 +1,8 @@
 """Patterns of ``affiliation.v1`` without a role noun: the name's own phrase, or a verb, says who it works for.
 
 - "Greg Thayer of the Forest Service", "William Craig for the UUP": a preposition on the name itself;
-- "NATO's Jens Stoltenberg": an organisation as the name's possessor;
+- "NATO's Jens Stoltenberg": an organisation as the name's possessor; "Mulroney's Conservative Party":
+  a named organisation the person possesses;
 - "Ontario Liberal Party candidate" has a role; "Ontario Liberal Party Joe Dickson" has an organisation name
   right before the person's name, in the same noun phrase, or a party word ("fellow Democrat X");
 - "Janne Johnsen (Conservative Party)": an organisation of two words or more in brackets after the name;
@@ -39,10 +40,17 @@ def affiliation_verbs() -> dict[tuple[str, str], str | None]:
     return {(r["lemma"], r["prep"]): (None if r["role"] == "-" else r["role"]) for r in rows}
 
 
+@cache
+def organisation_nouns() -> frozenset[str]:
+    """Head nouns of organisation names ("party", "union", "ministry")."""
+    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
+
+
 def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     """Every (role, organisation, pattern) found on the name headed by ``head`` without a role noun."""
     yield from _name_preps(head, person)
     yield from _possessor(head, person)
+    yield from _possessed(head, person)
     yield from _org_before_name(person)
     yield from _bracketed_org(person)
     yield from _verb_objects(head, person)
@@ -74,6 +82,15 @@ def _possessor(head: Token, person: Span) -> Iterator[Found]:
             org = _named_org(c, person)
             if org is not None:
                 yield None, org, "possessor"
+
+
+def _possessed(head: Token, person: Span) -> Iterator[Found]:
+    """"Brian Mulroney's Progressive Conservative Party": a person owning a named organisation (its leader,
+    usually). Places are not owned: "Putin's Russia" says nothing about employment."""
+    if head.dep_ == "poss" and head.head.ent_type_ == "ORG":
+        org = _named_org(head.head, person)
+        if org is not None and org[-1].lemma_.lower() in organisation_nouns():
+            yield None, org, "possessed"
 
 
 def _org_before_name(person: Span) -> Iterator[Found]:

@@ -43,6 +43,10 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
     for role, pattern in _roles_of(head):
         for org, how in role_orgs(role, person):
             yield role_text(role), org, f"{pattern}-{how}"
+        if pattern == "predicate":  # "X was acting comptroller at the University": the PP hangs on "was"
+            for org in _copula_orgs(role.head, person):
+                if _fits(role, org):
+                    yield role_text(role), org, "predicate-copula"
     yield from _title_orgs(person)
 
 
@@ -84,6 +88,15 @@ def clauses_of(head: Token) -> list[Token]:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _copula_orgs(verb: Token, person: Span) -> Iterator[Span]:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.text.lower() in ("at", "for", "with"):
+            for obj in c.children:
+                org = object_org(obj) if obj.dep_ == "pobj" else None
+                if org is not None and not overlaps(org, person):
+                    yield org
 
 
 def _roles_beyond(role: Token) -> Iterator[Token]:
