@@ -169,3 +169,73 @@ def test_post_tagged_as_a_person_is_not_a_person() -> None:
         ("Acme", 2, "pobj", "PROPN", "Acme", "B-ORG"),
     ])
     assert found(doc) == set()
+
+
+def test_leader_named_as_the_agent_of_led_by() -> None:
+    doc = make_doc([
+        ("the", 2, "det", "DET", "the", "B-ORG"),
+        ("Labor", 2, "compound", "PROPN", "Labor", "I-ORG"),
+        ("Party", 7, "nsubj", "PROPN", "Party", "I-ORG"),
+        ("led", 2, "acl", "VERB", "lead", "O"),
+        ("by", 3, "agent", "ADP", "by", "O"),
+        ("Bob", 6, "compound", "PROPN", "Bob", "B-PERSON"),
+        ("Hawke", 4, "pobj", "PROPN", "Hawke", "I-PERSON"),
+        ("won", 7, "ROOT", "VERB", "win", "O"),
+    ])
+    assert found(doc) == {("Bob Hawke", "the Labor Party", "leader")}
+
+
+def test_persons_party_but_not_persons_book() -> None:
+    def doc_for(last: str) -> Doc:
+        return make_doc([
+            ("Kim", 1, "compound", "PROPN", "Kim", "B-PERSON"),
+            ("Lee", 4, "poss", "PROPN", "Lee", "I-PERSON"),
+            ("'s", 1, "case", "PART", "'s", "O"),
+            ("Green", 4, "compound", "PROPN", "Green", "B-ORG"),
+            (last, 5, "nsubj", "PROPN", last.lower(), "I-ORG"),
+            ("won", 5, "ROOT", "VERB", "win", "O"),
+        ])
+    assert found(doc_for("Party")) == {("Kim Lee", "Green Party", None)}
+    assert found(doc_for("Dreams")) == set()
+
+
+def test_organisation_on_the_copula_of_a_predicate_role() -> None:
+    doc = make_doc([
+        ("Kim", 1, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("was", 1, "ROOT", "AUX", "be", "O"),
+        ("comptroller", 1, "attr", "NOUN", "comptroller", "O"),
+        ("at", 1, "prep", "ADP", "at", "O"),
+        ("Yale", 3, "pobj", "PROPN", "Yale", "B-ORG"),
+    ])
+    assert found(doc) == {("Kim", "Yale", "comptroller")}
+    assert patterns(doc) == {"predicate-copula"}
+
+
+def test_untagged_surname_subject_of_an_affiliation_verb() -> None:
+    doc = make_doc([
+        ("Harrington", 1, "nsubj", "PROPN", "Harrington", "O"),
+        ("taught", 1, "ROOT", "VERB", "teach", "O"),
+        ("at", 1, "prep", "ADP", "at", "O"),
+        ("Harvard", 2, "pobj", "PROPN", "Harvard", "B-ORG"),
+    ])
+    assert found(doc) == {("Harrington", "Harvard", None)}
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("Council", 2, "nsubj", "PROPN", "Council", "O"),
+        ("joined", 2, "ROOT", "VERB", "join", "O"),
+        ("NATO", 2, "dobj", "PROPN", "NATO", "B-ORG"),
+    ])
+    assert found(doc) == set()
+
+
+def test_who_relative_clause_shares_the_subject() -> None:
+    doc = make_doc([
+        ("Kim", 5, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("who", 2, "nsubj", "PRON", "who", "O"),
+        ("heads", 0, "relcl", "VERB", "head", "O"),
+        ("Oxfam", 2, "dobj", "PROPN", "Oxfam", "B-ORG"),
+        (",", 5, "punct", "PUNCT", ",", "O"),
+        ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+    ], )
+    doc[1].tag_ = "WP"
+    assert found(doc) == {("Kim", "Oxfam", "head")}
