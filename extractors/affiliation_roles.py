@@ -48,6 +48,7 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
                 if _fits(role, org):
                     yield role_text(role), org, "predicate-copula"
     yield from _title_orgs(person)
+    yield from _title_of_orgs(person)
 
 
 def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
@@ -116,6 +117,8 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
             if obj is None:
                 continue
             org = object_org(obj)
+            if org is not None and org.label_ == "NORP" and org.text.lower() not in party_words():
+                continue  # "leader of the Bosnian Serbs": a people, not an organisation
             if org is not None and not overlaps(org, person) and _fits(role, org):
                 yield org, "prep"
     yield from _modifier_orgs(role, person)
@@ -178,6 +181,20 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                     and _fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
+
+
+def _title_of_orgs(person: Span) -> Iterator[Found]:
+    """"commander of the Soviet Navy Nikolai Kuznetsov": the name is the object of "of" on a role, and the
+    organisation's words run straight into it."""
+    head = person.root
+    prep = head.head
+    if head.dep_ != "pobj" or prep.text.lower() != "of" or not is_role(prep.head):
+        return
+    doc = person.doc
+    words = [t for t in doc[head.left_edge.i : person.start] if t.pos_ != "DET"]
+    if words and all(t.text[:1].isupper() and t.dep_ == "compound" for t in words):
+        org = Span(doc, words[0].i, person.start, label="ORG")
+        yield role_text(prep.head), org, "title-of"
 
 
 def _title_text(words: Span) -> str:
