@@ -170,6 +170,9 @@ def _title_orgs(person: Span) -> Iterator[Found]:
     if not titles:
         return
     text = _title_text(doc[titles[0].i : person.start])
+    acronym = doc[titles[0].i - 1] if titles[0].i > left else None
+    if acronym is not None and _untagged_acronym(acronym):  # "CNTP Secretary Luis Cobos"
+        yield text, Span(doc, acronym.i, acronym.i + 1, label="ORG"), "title-acronym"
     for role in titles:
         for found, how in _modifier_orgs(role, person):
             yield text, found, f"title-{how}"
@@ -181,6 +184,12 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                     and _fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
+
+
+def _untagged_acronym(token: Token) -> bool:
+    """An all-capitals word the model did not tag ("CNTP", "XBT"): in front of a title, an organisation."""
+    return not token.ent_type_ and token.is_alpha and token.text.isupper() and len(token.text) >= 2 \
+        and token.dep_ == "compound"
 
 
 def _title_of_orgs(person: Span) -> Iterator[Found]:

@@ -239,3 +239,16 @@ def test_who_relative_clause_shares_the_subject() -> None:
     ], )
     doc[1].tag_ = "WP"
     assert found(doc) == {("Kim", "Oxfam", "head")}
+
+
+def test_untagged_acronym_before_a_title_is_the_organisation() -> None:
+    def doc_for(first: str) -> Doc:
+        return make_doc([
+            (first, 1, "compound", "PROPN", first, "O"),
+            ("Secretary", 3, "compound", "PROPN", "Secretary", "O"),
+            ("Luis", 3, "compound", "PROPN", "Luis", "B-PERSON"),
+            ("Cobos", 4, "nsubj", "PROPN", "Cobos", "I-PERSON"),
+            ("signed", 4, "ROOT", "VERB", "sign", "O"),
+        ])
+    assert found(doc_for("CNTP")) == {("Luis Cobos", "CNTP", "secretary")}
+    assert found(doc_for("Party")) == set()
