@@ -188,7 +188,7 @@ def _title_orgs(person: Span) -> Iterator[Found]:
 
 def _untagged_acronym(token: Token) -> bool:
     """An all-capitals word the model did not tag ("CNTP", "XBT"): in front of a title, an organisation."""
-    return not token.ent_type_ and token.is_alpha and token.text.isupper() and len(token.text) >= 2 \
+    return not token.ent_type_ and token.text.isalpha() and token.text.isupper() and len(token.text) >= 2 \
         and token.dep_ == "compound"
 
 
