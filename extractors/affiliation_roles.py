@@ -232,7 +232,12 @@ def _fits(role: Token, org: Span) -> bool:
         return True
     if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
         return False
-    return org.label_ == "GPE" or not any(c.dep_ == "det" and c.text.lower() in ("a", "an") for c in role.children)
+    if org.label_ == "GPE":
+        return True
+    # a demonym: "the German chancellor" and the title "German Chancellor X" name a post; "a German
+    # chancellor" and a bare "X, South Korean church leader" describe a nationality
+    det = next((c.text.lower() for c in role.children if c.dep_ == "det"), None)
+    return det == "the" or (det is None and role.dep_ == "compound")
 
 
 def org_entity(token: Token) -> Span | None:
