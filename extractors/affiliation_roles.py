@@ -1,0 +1,286 @@
+"""Role-noun patterns of ``affiliation.v1``: where a role noun says who a person works for.
+
+A role noun (``data/role_nouns.tsv``) reaches a person as an apposition ("Ann Roe, a spokeswoman for NATO"),
+a title ("NATO Secretary General Jens Stoltenberg"), a predicate ("Roe is a member of the council") or an
+"as" phrase ("re-elected as a member of the Labour Party"). The organisation is the object of for/at/of/with/
+to/in on the role, a possessor ("Iran's"), a demonym ("German") or an organisation compound ("Kremlin
+spokesman"). Only the role's own modifiers are read, so the outlet someone spoke to is never reached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import read_table, role_nouns
+from extractors.spans import actor_mention
+
+Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
+
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
+_TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
+
+
+@cache
+def party_words() -> frozenset[str]:
+    """NORP words that name a party, not a nationality ("Republican", "Labour")."""
+    return frozenset(row["word"] for row in read_table("party_words.tsv"))
+
+
+def is_role(token: Token) -> bool:
+    """True when ``token`` is a role noun ("spokeswoman", "Secretary", "bassist")."""
+    lemmas = role_nouns()
+    return token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in lemmas or token.text.lower() in lemmas)
+
+
+def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
+    """Every (role, organisation, pattern) the roles attached to the name headed by ``head`` give."""
+    for role, pattern in _roles_of(head):
+        for org, how in role_orgs(role, person):
+            yield role_text(role), org, f"{pattern}-{how}"
+        if pattern == "predicate":  # "X was acting comptroller at the University": the PP hangs on "was"
+            for org in _copula_orgs(role.head, person):
+                if _fits(role, org):
+                    yield role_text(role), org, "predicate-copula"
+    yield from _title_orgs(person)
+    yield from _title_of_orgs(person)
+
+
+def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
+    for c in head.children:
+        if c.dep_ == "appos" and is_role(c):
+            for r in (c, *c.conjuncts):
+                if is_role(r):
+                    yield r, "appos"
+                    yield from ((x, "appos") for x in _roles_beyond(r))
+    if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
+        yield head.head, "appos"
+    for verb in clauses_of(head):
+        for c in verb.children:
+            if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
+                yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp"))):
+            for c in v.children:  # "was re-elected as a member of the Labour Party"
+                if c.dep_ == "prep" and c.text.lower() == "as":
+                    yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
+
+
+def clauses_of(head: Token) -> list[Token]:
+    """The verbs the name headed by ``head`` is the subject of: its own verb, a "who" relative clause, and
+    clauses that share its subject ("Before joining Oxford, X held ...", "X left A and joined B")."""
+    verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head is not head else []
+    verbs += [c for c in head.children if c.dep_ == "relcl"
+              and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)]
+    shared: list[Token] = []
+    for verb in verbs:
+        for c in verb.children:
+            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
+                shared.append(c)
+            elif c.dep_ == "prep":
+                shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
+                           and not _has_subject(p)]
+    return verbs + shared
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+
+
+def _copula_orgs(verb: Token, person: Span) -> Iterator[Span]:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.text.lower() in ("at", "for", "with"):
+            for obj in c.children:
+                org = object_org(obj) if obj.dep_ == "pobj" else None
+                if org is not None and not overlaps(org, person):
+                    yield org
+
+
+def _roles_beyond(role: Token) -> Iterator[Token]:
+    """Roles the parser hung on the role's organisation: "professor at Queens College and president of X"."""
+    for prep in role.children:
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield from (r for r in obj.conjuncts if is_role(r) and not r.ent_type_)
+
+
+def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
+    """Organisations that ``role`` names: its prepositional objects, then its possessor/demonym/compound."""
+    for c in role.children:
+        if c.dep_ == "prep" and c.text.lower() in _ROLE_PREPS:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            org = object_org(obj)
+            if org is not None and org.label_ == "NORP" and org.text.lower() not in party_words():
+                continue  # "leader of the Bosnian Serbs": a people, not an organisation
+            if org is not None and not overlaps(org, person) and _fits(role, org):
+                yield org, "prep"
+    yield from _modifier_orgs(role, person)
+
+
+def object_org(obj: Token) -> Span | None:
+    """The organisation a prepositional object names: an entity, an untagged proper name, the owner of a
+    unit ("the DEM's division"), or one level down ("director of the programme at Chatham House")."""
+    org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
+    if org is None:
+        inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
+        deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
+        org = org_entity(deeper) if deeper is not None else None
+        if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
+            org = None
+    return org
+
+
+def _unnamed_org(obj: Token) -> Span | None:
+    """A capitalised name the model did not tag, after a role: "commander of the Region 2 Border Patrol
+    Police" (its proper-noun compounds and numbers)."""
+    if obj.ent_type_ or obj.pos_ != "PROPN":
+        return None
+    start = obj.i
+    doc = obj.doc
+    while start > 0 and doc[start - 1].head.i <= obj.i and doc[start - 1].pos_ in ("PROPN", "NUM") \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == obj.i:
+        return None  # one bare word ("director of Ostankino") may be a place or a person
+    return Span(doc, start, obj.i + 1, label="ORG")
+
+
+def _owner_of_unit(obj: Token) -> Span | None:
+    """The named organisation of a unit: "leader of the SHP parliamentary group", "the DEM's division"."""
+    if obj.ent_type_:
+        return None
+    for c in obj.children:
+        if c.dep_ in ("compound", "poss", "appos") and c.ent_type_ == "ORG":
+            return org_entity(c)
+    return None
+
+
+def _title_orgs(person: Span) -> Iterator[Found]:
+    """Titles left of the name inside the same noun phrase: "NATO Secretary General Jens Stoltenberg"."""
+    doc = person.doc
+    left = person.root.left_edge.i
+    titles = [t for t in doc[left : person.start] if is_role(t)]
+    if not titles:
+        return
+    text = _title_text(doc[titles[0].i : person.start])
+    acronym = doc[titles[0].i - 1] if titles[0].i > left else None
+    if acronym is not None and _untagged_acronym(acronym):  # "CNTP Secretary Luis Cobos"
+        yield text, Span(doc, acronym.i, acronym.i + 1, label="ORG"), "title-acronym"
+    for role in titles:
+        for found, how in _modifier_orgs(role, person):
+            yield text, found, f"title-{how}"
+        for t in reversed(doc[left : role.i]):
+            if t.is_punct:
+                break  # "Louisiana's Cameron Parish (county), civil defense director X": not Louisiana's
+            org = org_entity(t)
+            if org is not None and t.dep_ in ("compound", "amod", "poss", "nmod") and not overlaps(org, person) \
+                    and _fits(role, org):
+                yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
+                break
+
+
+def _untagged_acronym(token: Token) -> bool:
+    """An all-capitals word the model did not tag ("CNTP", "XBT"): in front of a title, an organisation."""
+    return not token.ent_type_ and token.text.isalpha() and token.text.isupper() and len(token.text) >= 2 \
+        and token.dep_ == "compound"
+
+
+def _title_of_orgs(person: Span) -> Iterator[Found]:
+    """"commander of the Soviet Navy Nikolai Kuznetsov": the name is the object of "of" on a role, and the
+    organisation's words run straight into it."""
+    head = person.root
+    prep = head.head
+    if head.dep_ != "pobj" or prep.text.lower() != "of" or not is_role(prep.head):
+        return
+    doc = person.doc
+    words = [t for t in doc[head.left_edge.i : person.start] if t.pos_ != "DET"]
+    if words and all(t.text[:1].isupper() and t.dep_ == "compound" for t in words):
+        org = Span(doc, words[0].i, person.start, label="ORG")
+        yield role_text(prep.head), org, "title-of"
+
+
+def _title_text(words: Span) -> str:
+    """The title as written between the organisation and the name ("Secretary General"), ranks dropped."""
+    kept = [t.text for t in words if not t.ent_type_ and not t.is_punct and t.pos_ != "DET"]
+    return " ".join(kept).lower()
+
+
+def _modifier_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
+    for c in role.lefts:
+        if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            for t in (c, *c.lefts):
+                org = org_entity(t)
+                if org is not None and not _fits(role, org):
+                    break  # "a German skeleton racer", "New York attorney": a nationality or a place
+                if org is not None and not overlaps(org, person):
+                    yield org, "possessive" if t.dep_ == "poss" else "demonym" if org.label_ == "NORP" else "compound"
+                    break
+
+
+def _fits(role: Token, org: Span) -> bool:
+    """Whether ``org`` can employ someone in ``role``. A place or a people only holds state posts: "the German
+    chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
+    "a New York attorney" a place of work."""
+    if org.label_ == "ORG" or (org.label_ == "NORP" and org.text.lower() in party_words()):
+        return True
+    if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
+        return False
+    if org.label_ == "GPE":
+        return True
+    # a demonym: "the German chancellor" and the title "German Chancellor X" name a post; "a German
+    # chancellor" and a bare "X, South Korean church leader" describe a nationality
+    det = next((c.text.lower() for c in role.children if c.dep_ == "det"), None)
+    return det == "the" or (det is None and role.dep_ == "compound")
+
+
+def org_entity(token: Token) -> Span | None:
+    """The organisation ``token`` names: an entity, or an actor-noun phrase with a modifier ("the Qatari
+    foreign ministry"). A truncated entity ("Office of the") names nothing."""
+    if token.ent_type_ in ORG_ENTS:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and len(ent) > 1 and ent[-1].tag_ == "POS":  # "International Paper 's"
+            ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+        if ent is not None and ent[-1].pos_ in _TRAILING_JUNK:
+            ent = _completed(ent)
+        if ent is not None and is_role(ent.root):  # "the County Governor", "Minister of X": a post
+            return None
+        return ent
+    if token.ent_type_ or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mention = actor_mention(token)
+    if mention is None or mention.kind != "NOUN":
+        return None
+    span = token.doc.char_span(mention.start, mention.end)
+    if span is None or not any(t.ent_type_ in ORG_ENTS for t in span):  # "the foreign ministry" alone: whose?
+        return None
+    return Span(token.doc, span.start, span.end, label="ORG")
+
+
+def _completed(ent: Span) -> Span | None:
+    """An entity cut before its last word, completed by the entity right after it ("Liberal Party of" +
+    "Canada"); otherwise None: "Office of the" alone names nothing."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is None or nxt.ent_iob_ != "B" or nxt.ent_type_ not in ORG_ENTS:
+        return None
+    after = next(e for e in doc.ents if e.start == nxt.i)
+    return Span(doc, ent.start, after.end, label=ent.label_)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def role_text(role: Token) -> str:
+    """The role as written: its adjectives and compounds ("senior fellow", "Secretary General")."""
+    parts = [t for t in role.lefts if t.dep_ in ("amod", "compound") and not t.ent_type_]
+    words = [t.text for t in parts] + [role.text]
+    words += [t.text for t in role.rights if t.dep_ == "compound" and not t.ent_type_]
+    return " ".join(words).lower()

@@ -1,0 +1,254 @@
+"""Rule tests of ``affiliation.v1`` on hand-built parses (no model): each pattern, and each trap it must avoid."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from extractors.affiliation import extract_affiliation
+
+Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, lemma, entity IOB tag
+
+
+def make_doc(rows: list[Row]) -> Doc:
+    words, heads, deps, pos, lemmas, ents = (list(col) for col in zip(*rows, strict=True))
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def found(doc: Doc) -> set[tuple[str, str, str | None]]:
+    return {(c.subject.text, c.object.text, c.role) for c in extract_affiliation(doc, "t")}
+
+
+def patterns(doc: Doc) -> set[str]:
+    return {dict(c.extras)["pattern"] for c in extract_affiliation(doc, "t")}
+
+
+def test_title_keeps_every_word_of_the_role() -> None:
+    doc = make_doc([
+        ("NATO", 4, "compound", "PROPN", "NATO", "B-ORG"),
+        ("Secretary", 2, "compound", "PROPN", "Secretary", "O"),
+        ("General", 4, "compound", "PROPN", "General", "O"),
+        ("Jens", 4, "compound", "PROPN", "Jens", "B-PERSON"),
+        ("Stoltenberg", 5, "nsubj", "PROPN", "Stoltenberg", "I-PERSON"),
+        ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == {("Jens Stoltenberg", "NATO", "secretary general")}
+
+
+def test_rank_inside_the_name_is_trimmed() -> None:
+    doc = make_doc([
+        ("Colonel", 2, "compound", "PROPN", "Colonel", "B-PERSON"),
+        ("Dan", 2, "compound", "PROPN", "Dan", "I-PERSON"),
+        ("Rice", 6, "nsubj", "PROPN", "Rice", "I-PERSON"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("the", 5, "det", "DET", "the", "B-ORG"),
+        ("Command", 3, "pobj", "PROPN", "Command", "I-ORG"),
+        ("spoke", 6, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == {("Dan Rice", "the Command", None)}
+    assert patterns(doc) == {"name-prep"}
+
+
+def test_place_after_a_name_is_not_an_employer() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Hall", 4, "nsubj", "PROPN", "Hall", "I-PERSON"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("Miami", 2, "pobj", "PROPN", "Miami", "B-GPE"),
+        ("spoke", 4, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == set()
+
+
+def test_predicate_role_with_its_organisation() -> None:
+    doc = make_doc([
+        ("Barrett", 1, "nsubj", "PROPN", "Barrett", "B-PERSON"),
+        ("is", 1, "ROOT", "AUX", "be", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("member", 1, "attr", "NOUN", "member", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("the", 6, "det", "DET", "the", "B-ORG"),
+        ("Commission", 4, "pobj", "PROPN", "Commission", "I-ORG"),
+    ])
+    assert found(doc) == {("Barrett", "the Commission", "member")}
+
+
+def test_nationality_is_not_an_affiliation_but_a_state_post_is() -> None:
+    def doc_for(det: str, role: str) -> Doc:
+        return make_doc([
+            ("Ole", 1, "compound", "PROPN", "Ole", "B-PERSON"),
+            ("Berg", 2, "nsubj", "PROPN", "Berg", "I-PERSON"),
+            ("is", 2, "ROOT", "AUX", "be", "O"),
+            (det, 5, "det", "DET", det, "O"),
+            ("German", 5, "amod", "ADJ", "german", "B-NORP"),
+            (role, 2, "attr", "NOUN", role, "O"),
+        ])
+    assert found(doc_for("a", "politician")) == set()
+    assert found(doc_for("the", "chancellor")) == {("Ole Berg", "German", "chancellor")}
+
+
+def test_party_word_is_an_affiliation_for_any_role() -> None:
+    doc = make_doc([
+        ("Ole", 1, "compound", "PROPN", "Ole", "B-PERSON"),
+        ("Berg", 2, "nsubj", "PROPN", "Berg", "I-PERSON"),
+        ("was", 2, "ROOT", "AUX", "be", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("Republican", 5, "amod", "ADJ", "republican", "B-NORP"),
+        ("member", 2, "attr", "NOUN", "member", "O"),
+    ])
+    assert found(doc) == {("Ole Berg", "Republican", "member")}
+
+
+def test_place_of_work_before_a_role_is_not_an_employer() -> None:
+    doc = make_doc([
+        ("the", 3, "det", "DET", "the", "O"),
+        ("Boston", 2, "compound", "PROPN", "Boston", "B-GPE"),
+        ("attorney", 3, "compound", "NOUN", "attorney", "O"),
+        ("Kim", 4, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("spoke", 4, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == set()
+
+
+def test_truncated_organisation_names_nothing() -> None:
+    doc = make_doc([
+        ("Kim", 0, "ROOT", "PROPN", "Kim", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("spokesman", 0, "appos", "NOUN", "spokesman", "O"),
+        ("for", 2, "prep", "ADP", "for", "O"),
+        ("Office", 3, "pobj", "PROPN", "Office", "B-ORG"),
+        ("of", 4, "prep", "ADP", "of", "I-ORG"),
+        ("the", 5, "pobj", "DET", "the", "I-ORG"),
+    ])
+    assert found(doc) == set()
+
+
+def test_verb_with_as_role_and_outlet_spoken_to() -> None:
+    doc = make_doc([
+        ("Kim", 1, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("joined", 1, "ROOT", "VERB", "join", "O"),
+        ("NATO", 1, "dobj", "PROPN", "NATO", "B-ORG"),
+        ("as", 1, "prep", "ADP", "as", "O"),
+        ("an", 5, "det", "DET", "an", "O"),
+        ("adviser", 3, "pobj", "NOUN", "adviser", "O"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("told", 1, "conj", "VERB", "tell", "O"),
+        ("Reuters", 7, "dobj", "PROPN", "Reuters", "B-ORG"),
+    ])
+    assert found(doc) == {("Kim", "NATO", "adviser")}
+
+
+def test_negated_verb_is_no_affiliation() -> None:
+    doc = make_doc([
+        ("Kim", 2, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("never", 2, "neg", "ADV", "never", "O"),
+        ("joined", 2, "ROOT", "VERB", "join", "O"),
+        ("NATO", 2, "dobj", "PROPN", "NATO", "B-ORG"),
+    ])
+    assert found(doc) == set()
+
+
+def test_name_the_model_took_for_an_organisation_with_a_role_apposition() -> None:
+    doc = make_doc([
+        ("Harrington", 5, "nsubj", "PROPN", "Harrington", "B-ORG"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("professor", 0, "appos", "NOUN", "professor", "O"),
+        ("at", 2, "prep", "ADP", "at", "O"),
+        ("Yale", 3, "pobj", "PROPN", "Yale", "B-ORG"),
+        ("died", 5, "ROOT", "VERB", "die", "O"),
+    ])
+    assert found(doc) == {("Harrington", "Yale", "professor")}
+
+
+def test_post_tagged_as_a_person_is_not_a_person() -> None:
+    doc = make_doc([
+        ("Managing", 1, "compound", "PROPN", "Managing", "B-PERSON"),
+        ("Director", 1, "ROOT", "PROPN", "director", "I-PERSON"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("Acme", 2, "pobj", "PROPN", "Acme", "B-ORG"),
+    ])
+    assert found(doc) == set()
+
+
+def test_leader_named_as_the_agent_of_led_by() -> None:
+    doc = make_doc([
+        ("the", 2, "det", "DET", "the", "B-ORG"),
+        ("Labor", 2, "compound", "PROPN", "Labor", "I-ORG"),
+        ("Party", 7, "nsubj", "PROPN", "Party", "I-ORG"),
+        ("led", 2, "acl", "VERB", "lead", "O"),
+        ("by", 3, "agent", "ADP", "by", "O"),
+        ("Bob", 6, "compound", "PROPN", "Bob", "B-PERSON"),
+        ("Hawke", 4, "pobj", "PROPN", "Hawke", "I-PERSON"),
+        ("won", 7, "ROOT", "VERB", "win", "O"),
+    ])
+    assert found(doc) == {("Bob Hawke", "the Labor Party", "leader")}
+
+
+def test_persons_party_but_not_persons_book() -> None:
+    def doc_for(last: str) -> Doc:
+        return make_doc([
+            ("Kim", 1, "compound", "PROPN", "Kim", "B-PERSON"),
+            ("Lee", 4, "poss", "PROPN", "Lee", "I-PERSON"),
+            ("'s", 1, "case", "PART", "'s", "O"),
+            ("Green", 4, "compound", "PROPN", "Green", "B-ORG"),
+            (last, 5, "nsubj", "PROPN", last.lower(), "I-ORG"),
+            ("won", 5, "ROOT", "VERB", "win", "O"),
+        ])
+    assert found(doc_for("Party")) == {("Kim Lee", "Green Party", None)}
+    assert found(doc_for("Dreams")) == set()
+
+
+def test_organisation_on_the_copula_of_a_predicate_role() -> None:
+    doc = make_doc([
+        ("Kim", 1, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("was", 1, "ROOT", "AUX", "be", "O"),
+        ("comptroller", 1, "attr", "NOUN", "comptroller", "O"),
+        ("at", 1, "prep", "ADP", "at", "O"),
+        ("Yale", 3, "pobj", "PROPN", "Yale", "B-ORG"),
+    ])
+    assert found(doc) == {("Kim", "Yale", "comptroller")}
+    assert patterns(doc) == {"predicate-copula"}
+
+
+def test_untagged_surname_subject_of_an_affiliation_verb() -> None:
+    doc = make_doc([
+        ("Harrington", 1, "nsubj", "PROPN", "Harrington", "O"),
+        ("taught", 1, "ROOT", "VERB", "teach", "O"),
+        ("at", 1, "prep", "ADP", "at", "O"),
+        ("Harvard", 2, "pobj", "PROPN", "Harvard", "B-ORG"),
+    ])
+    assert found(doc) == {("Harrington", "Harvard", None)}
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("Council", 2, "nsubj", "PROPN", "Council", "O"),
+        ("joined", 2, "ROOT", "VERB", "join", "O"),
+        ("NATO", 2, "dobj", "PROPN", "NATO", "B-ORG"),
+    ])
+    assert found(doc) == set()
+
+
+def test_who_relative_clause_shares_the_subject() -> None:
+    doc = make_doc([
+        ("Kim", 5, "nsubj", "PROPN", "Kim", "B-PERSON"),
+        ("who", 2, "nsubj", "PRON", "who", "O"),
+        ("heads", 0, "relcl", "VERB", "head", "O"),
+        ("Oxfam", 2, "dobj", "PROPN", "Oxfam", "B-ORG"),
+        (",", 5, "punct", "PUNCT", ",", "O"),
+        ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+    ], )
+    doc[1].tag_ = "WP"
+    assert found(doc) == {("Kim", "Oxfam", "head")}
+
+
+def test_untagged_acronym_before_a_title_is_the_organisation() -> None:
+    def doc_for(first: str) -> Doc:
+        return make_doc([
+            (first, 1, "compound", "PROPN", first, "O"),
+            ("Secretary", 3, "compound", "PROPN", "Secretary", "O"),
+            ("Luis", 3, "compound", "PROPN", "Luis", "B-PERSON"),
+            ("Cobos", 4, "nsubj", "PROPN", "Cobos", "I-PERSON"),
+            ("signed", 4, "ROOT", "VERB", "sign", "O"),
+        ])
+    assert found(doc_for("CNTP")) == {("Luis Cobos", "CNTP", "secretary")}
+    assert found(doc_for("Party")) == set()
