@@ -50,6 +50,8 @@ def _headed_name_patterns() -> list[dict[str, Any]]:
     for role, label in (("place_head", "FAC"), ("institution_head", "ORG")):
         for head in words.get(role, {}):
             tail: list[dict[str, Any]] = [{"LOWER": part} for part in head.split()]
+            if role == "institution_head":  # "Washington Post", never "the U.N. post"
+                tail[-1]["IS_TITLE"] = True
             out.append({"label": label, "pattern": [{"IS_TITLE": True, "OP": "+"}, *tail]})
     return out
 

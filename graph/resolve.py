@@ -93,6 +93,8 @@ class Resolver:
         form = surface(text)
         if form:
             actor.aliases.add(form)
+            if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
+                actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
             self._by_name.setdefault((actor.type, normalise(form)), actor.key)
 
     def resolve(self, mention: Mention) -> Mention | None:

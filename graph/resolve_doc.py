@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.records import Claim, Mention
-from graph.gazetteer import lookup, normalise, words
+from graph.gazetteer import lookup, lookup_demonym, normalise, words
 from graph.resolve import Actor, Resolver
 
 _WE = frozenset({"we", "us", "our"})
+_OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
 
 
 @dataclass(frozen=True)
@@ -35,21 +36,45 @@ class DocumentContext:
     resolved: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
 
 
+def split_title(name: str) -> tuple[str, str]:
+    """(title, name): leading titles, and demonyms before them, split off the name.
+
+    Examples:
+        >>> split_title("Turkish President Recep Tayyip Erdogan")
+        ('Turkish President', 'Recep Tayyip Erdogan')
+        >>> split_title("Mr. Toner"), split_title("Martin Luther King Jr.")
+        (('Mr.', 'Toner'), ('', 'Martin Luther King Jr.'))
+    """
+    titles = words("title")
+    tokens = name.split()
+    start = 0
+    i = 0
+    while i < len(tokens) - 1:
+        for size in (3, 2, 1):
+            if " ".join(tokens[i : i + size]).lower() in titles and i + size < len(tokens):
+                i = start = i + size
+                break
+        else:
+            if lookup_demonym(tokens[i]) is None:
+                break
+            i += 1
+    return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
 def strip_title(name: str) -> str:
-    """The name without leading titles ("President Bashar al-Assad" -> "Bashar al-Assad", "Mr Toner" -> "Toner").
+    """The name without leading titles ("President Bashar al-Assad" -> "Bashar al-Assad").
 
     Examples:
         >>> strip_title("Turkish President Recep Tayyip Erdogan"), strip_title("Mr. Toner")
         ('Recep Tayyip Erdogan', 'Toner')
     """
+    return split_title(name)[1]
+
+
+def _office(title: str) -> bool:
+    """Whether a title names an office ("President", "Sen.") rather than a courtesy ("Mr", "Dr")."""
     titles = words("title")
-    tokens = name.split()
-    start = 0
-    for i in range(len(tokens) - 1):
-        head = " ".join(tokens[: i + 1]).lower()
-        if head in titles or any(head.endswith(" " + t) or head == t for t in titles):
-            start = i + 1
-    return " ".join(tokens[start:]) if start < len(tokens) else name
+    return any(titles.get(word.lower()) == () for word in title.split())
 
 
 def _short_forms(full: str) -> set[str]:
@@ -75,8 +100,9 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
         >>> "anna" in person_names([Mention("Anna Berg", 0, 1, "PERSON")])
         False
     """
-    fulls = {strip_title(m.text) for m in mentions if m.kind == "PERSON"}
-    fulls = {f for f in fulls if len(f.split()) >= 2}
+    split = [split_title(m.text) for m in mentions if m.kind == "PERSON"]
+    fulls = {name for _, name in split if len(name.split()) >= 2}
+    office_holders = {name for title, name in split if _office(title)}
     owners: dict[str, set[str]] = {}
     for full in sorted(fulls, key=len, reverse=True):
         for short in _short_forms(full):
@@ -84,6 +110,10 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
                 owners.setdefault(short, set()).add(full)
     canon = {normalise(f): f for f in fulls}
     out = {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
+    for short, names in owners.items():  # "President Trump" -> the Trump the document gives an office, if one
+        holders = names & office_holders
+        if len(holders) == 1:
+            out[_OFFICE + short] = next(iter(holders))
     out.update(canon)
     return out
 
@@ -106,8 +136,9 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     key = normalise(mention.text)
     actor: Actor | None
     if mention.kind == "PERSON" or _is_mistagged_person(mention, context):
-        short = normalise(strip_title(mention.text))
-        actor = resolver.actor_for(mention.text, "PERSON", context.people.get(short, strip_title(mention.text)))
+        title, name = split_title(mention.text)
+        short = (_OFFICE if _office(title) else "") + normalise(name)
+        actor = resolver.actor_for(mention.text, "PERSON", context.people.get(short, name))
     elif key in context.defined:
         actor = resolver.actor_for(mention.text, mention.kind) if key in resolver.overrides.not_actors else \
             resolver.actor_for(context.defined[key], mention.kind)

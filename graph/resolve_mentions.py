@@ -125,7 +125,8 @@ def _definitions(ent: Span, sent: Span, ents: list[Span], text: str) -> list[Def
     nxt = ent.end
     if nxt + 2 < len(doc) and doc[nxt].text == "(" and doc[nxt + 2].text == ")":
         short = doc[nxt + 1].text
-        if short.isupper() and 2 <= len(short) <= 8 and normalise(short) != normalise(ent.text):
+        long_ok = len(ent) >= 2 and not ent.text.isupper()  # not a dateline: "WASHINGTON (AP)"
+        if long_ok and short.isupper() and 2 <= len(short) <= 8 and normalise(short) != normalise(ent.text):
             return [Definition(_without_the(ent.text), short)]
     match = _AKA.match(text[ent.end_char : sent.end_char])
     if match is None:

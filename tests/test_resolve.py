@@ -171,3 +171,29 @@ def test_append_keeps_ids_and_new_mentions_join_existing_nodes() -> None:
     second = Resolver(actors_in(graph))
     resolve_document([], mentions(("Berg", "PERSON"), ("Free Tribes Union", "ORG")), second)
     assert set(second.actors) == set(first.actors)
+
+
+def test_office_titled_surname_does_not_chain_to_a_relative_without_the_office() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Eric Trump", "PERSON"), ("President Trump", "PERSON")), r)
+    assert node_of(r, "President Trump").isdisjoint(node_of(r, "Eric Trump"))
+
+
+def test_office_titled_surname_chains_to_the_office_holder() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("President Donald Trump", "PERSON"), ("Eric Trump", "PERSON"),
+                                  ("President Trump", "PERSON")), r)
+    assert node_of(r, "President Trump") == node_of(r, "Donald Trump")
+
+
+def test_a_title_inside_a_name_is_not_stripped() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Martin Luther King Jr.", "PERSON")), r)
+    assert [a.label for a in r.actors.values()] == ["Martin Luther King Jr."]
+
+
+def test_headline_capitals_give_way_to_the_written_name() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("KAMALA HARRIS", "PERSON")), r)
+    resolve_document([], mentions(("Kamala Harris", "PERSON")), r)
+    assert [a.label for a in r.actors.values()] == ["Kamala Harris"]

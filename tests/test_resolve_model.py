@@ -91,3 +91,9 @@ def test_bad_override_file_is_one_error_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "o.tsv, line 1" in result.stderr
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_dateline_is_not_an_acronym_definition(nlp: Language) -> None:
+    _, definitions = document_mentions(nlp("WASHINGTON (AP) — The Eastern Liberation Front (ELF) said on Monday "
+                                           "that it would talk.\n"))
+    assert {(d.long, d.short) for d in definitions} == {("Eastern Liberation Front", "ELF")}
