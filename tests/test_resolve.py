@@ -197,3 +197,13 @@ def test_headline_capitals_give_way_to_the_written_name() -> None:
     resolve_document([], mentions(("KAMALA HARRIS", "PERSON")), r)
     resolve_document([], mentions(("Kamala Harris", "PERSON")), r)
     assert [a.label for a in r.actors.values()] == ["Kamala Harris"]
+
+
+def test_the_readme_override_example_parses() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("read automatically")[1].split("```")[1]
+    overrides = parse_overrides(block, "README.md")
+    assert overrides.merge["sheikh tamim"] == "Qatar" and "wagner" in overrides.split
+    assert "reuters" in overrides.not_actors
