@@ -207,3 +207,10 @@ def test_the_readme_override_example_parses() -> None:
     overrides = parse_overrides(block, "README.md")
     assert overrides.merge["sheikh tamim"] == "Qatar" and "wagner" in overrides.split
     assert "reuters" in overrides.not_actors
+
+
+def test_surname_in_another_document_never_joins_a_person_whose_first_name_it_is() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Berg Olsen", "PERSON")), r)
+    resolve_document([], mentions(("Berg", "PERSON")), r)
+    assert len([a for a in r.actors.values() if a.type == "Person"]) == 2
