@@ -45,14 +45,24 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
 
 
 def _headed_name_patterns() -> list[dict[str, Any]]:
+    """Places: any title-case name ending in a place word. Institutions: only names around a gazetteer word
+    ("Moscow Carnegie Center", "Carnegie Moscow Center"), so that the model keeps other names whole. Both may go
+    on with "of/for ..." ("Washington Institute for Near East Policy")."""
     words = resolution_words()
+    anchors = sorted({form for entry in actors() for form in (*entry.aliases, entry.label, *entry.seats,
+                                                             *entry.demonyms) if " " not in form})
+    tail_of = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]
     out: list[dict[str, Any]] = []
     for role, label in (("place_head", "FAC"), ("institution_head", "ORG")):
         for head in words.get(role, {}):
             tail: list[dict[str, Any]] = [{"LOWER": part} for part in head.split()]
-            if role == "institution_head":  # "Washington Post", never "the U.N. post"
+            if role == "place_head":
+                lead: list[dict[str, Any]] = [{"IS_TITLE": True, "OP": "+"}]
+            else:  # "Washington Post", never "the U.N. post"
                 tail[-1]["IS_TITLE"] = True
-            out.append({"label": label, "pattern": [{"IS_TITLE": True, "OP": "+"}, *tail]})
+                lead = [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": anchors}}, {"IS_TITLE": True, "OP": "*"}]
+            out.append({"label": label, "pattern": [*lead, *tail]})
+            out.append({"label": label, "pattern": [*lead, *tail, *tail_of]})
     return out
 
 

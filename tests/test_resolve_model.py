@@ -97,3 +97,15 @@ def test_dateline_is_not_an_acronym_definition(nlp: Language) -> None:
     _, definitions = document_mentions(nlp("WASHINGTON (AP) — The Eastern Liberation Front (ELF) said on Monday "
                                            "that it would talk.\n"))
     assert {(d.long, d.short) for d in definitions} == {("Eastern Liberation Front", "ELF")}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Experts at the Carnegie Moscow Center disagreed.", "Carnegie Moscow Center", "ORG"),
+    ("A fellow at the Washington Institute for Near East Policy said so.", "Washington Institute for Near East Policy",
+     "ORG"),
+    ("Flights resumed at King Fahd International Airport on Monday.", "King Fahd International Airport", "FAC"),
+    ("Jets took off from the Hmeimim air base near Latakia.", "Hmeimim air base", "FAC"),
+])
+def test_capital_or_person_inside_a_longer_name_stays_inside_it(nlp: Language, text: str, name: str,
+                                                                label: str) -> None:
+    assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
