@@ -116,7 +116,7 @@ class Resolver:
             return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
             return self._named(surface(full_name or text), "Person")
-        entry = lookup(key) or _state_phrase(key) or _group_phrase(key)
+        entry = lookup(key) or (None if _is_institution_name(key) else _state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.from_entry(entry)
         return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"))
@@ -150,6 +150,12 @@ class Resolver:
         return self._add(Actor(key, label, type_, None, {label}))
 
 
+def _is_institution_name(key: str) -> bool:
+    """"un medical center", "moscow carnegie center": its own organisation, never the actor its words name."""
+    tokens = key.split()
+    return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
+
+
 def _state_phrase(key: str) -> ActorEntry | None:
     """"azerbaijani forces", "russian jets", "government in damascus" -> the state."""
     tokens = key.split()
@@ -169,7 +175,8 @@ def _group_phrase(key: str) -> ActorEntry | None:
     """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
     tokens = key.split()
     heads = words("group_head")
-    if len(tokens) < 2 or tokens[-1] not in heads and not lookup_demonym(tokens[0]):
+    lead = lookup_demonym(tokens[0]) if tokens else None
+    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
         return None
     core = tokens[:-1] if tokens[-1] in heads else tokens
     for size in range(len(core), 0, -1):

@@ -214,3 +214,9 @@ def test_surname_in_another_document_never_joins_a_person_whose_first_name_it_is
     resolve_document([], mentions(("Berg Olsen", "PERSON")), r)
     resolve_document([], mentions(("Berg", "PERSON")), r)
     assert len([a for a in r.actors.values() if a.type == "Person"]) == 2
+
+
+@pytest.mark.parametrize("name", ["UN Medical Center", "NATO Defense College", "Russian Academy of Sciences"])
+def test_institution_named_with_an_actor_word_is_its_own_organisation(name: str) -> None:
+    actor = Resolver().actor_for(name, "ORG")
+    assert actor is not None and actor.type == "Organization" and actor.label == name
