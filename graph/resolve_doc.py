@@ -1,0 +1,239 @@
+"""Resolution within one document: name chains, acronym definitions, "the group"/"the alliance", then claims.
+
+- name chains: "President Bashar al-Assad" ... "Assad" ... "Mr Assad" are one person; a short name that two full
+  names of the document end in stays unresolved to either (and is its own node);
+- definitions: "Kurdish People's Protection Units (YPG)", "the Islamic State, also known as ISIS or ISIL": both
+  forms name one actor, the gazetteer's if it knows either form;
+- anaphors: "the alliance" / "the group" join the one actor of a fitting type named earlier in the document, and
+  nothing when there are none or several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from extractors.records import Claim, Mention
+from graph.gazetteer import lookup, lookup_demonym, normalise, words
+from graph.resolve import Actor, Resolver
+
+_WE = frozenset({"we", "us", "our"})
+_OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
+
+
+@dataclass(frozen=True)
+class Definition:
+    """``short`` is defined as another name for ``long`` in the document ("Islamic State (IS)")."""
+
+    long: str
+    short: str
+
+
+@dataclass
+class DocumentContext:
+    people: dict[str, str] = field(default_factory=dict)
+    defined: dict[str, str] = field(default_factory=dict)
+    resolved: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
+
+
+def split_title(name: str) -> tuple[str, str]:
+    """(title, name): leading titles, and demonyms before them, split off the name.
+
+    Examples:
+        >>> split_title("Turkish President Recep Tayyip Erdogan")
+        ('Turkish President', 'Recep Tayyip Erdogan')
+        >>> split_title("Mr. Toner"), split_title("Martin Luther King Jr.")
+        (('Mr.', 'Toner'), ('', 'Martin Luther King Jr.'))
+    """
+    titles = words("title")
+    tokens = name.split()
+    start = 0
+    i = 0
+    while i < len(tokens) - 1:
+        for size in (3, 2, 1):
+            if " ".join(tokens[i : i + size]).lower() in titles and i + size < len(tokens):
+                i = start = i + size
+                break
+        else:
+            if lookup_demonym(tokens[i]) is None:
+                break
+            i += 1
+    return " ".join(tokens[:start]), " ".join(tokens[start:])
+
+
+def strip_title(name: str) -> str:
+    """The name without leading titles ("President Bashar al-Assad" -> "Bashar al-Assad").
+
+    Examples:
+        >>> strip_title("Turkish President Recep Tayyip Erdogan"), strip_title("Mr. Toner")
+        ('Recep Tayyip Erdogan', 'Toner')
+    """
+    return split_title(name)[1]
+
+
+def _office(title: str) -> bool:
+    """Whether a title names an office ("President", "Sen.") rather than a courtesy ("Mr", "Dr")."""
+    titles = words("title")
+    return any(titles.get(word.lower()) == () for word in title.split())
+
+
+def _short_forms(full: str) -> set[str]:
+    parts = full.split()
+    last = parts[-1]
+    forms = {last, " ".join(parts[-2:])}
+    for prefix in ("al-", "el-", "Al-", "El-"):
+        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+            forms.add(last[len(prefix):])
+    return {normalise(f) for f in forms}
+
+
+def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
+    """Short name -> full name for the people of one document ("toner" -> "Mark Toner").
+
+    A short name two different people of the document end in maps to neither. A first name never maps: "Berg"
+    is not "Berg Olsen".
+
+    Examples:
+        >>> names = person_names([Mention("President Bashar al-Assad", 0, 1, "PERSON")])
+        >>> names["assad"], names["al-assad"]
+        ('Bashar al-Assad', 'Bashar al-Assad')
+        >>> "anna" in person_names([Mention("Anna Berg", 0, 1, "PERSON")])
+        False
+    """
+    split = [split_title(m.text) for m in mentions if m.kind == "PERSON"]
+    fulls = {name for _, name in split if len(name.split()) >= 2}
+    office_holders = {name for title, name in split if _office(title)}
+    owners: dict[str, set[str]] = {}
+    for full in sorted(fulls, key=len, reverse=True):
+        for short in _short_forms(full):
+            if short != normalise(full):
+                owners.setdefault(short, set()).add(full)
+    canon = {normalise(f): f for f in fulls}
+    out = {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
+    for short, names in owners.items():  # "President Trump" -> the Trump the document gives an office, if one
+        holders = names & office_holders
+        if len(holders) == 1:
+            out[_OFFICE + short] = next(iter(holders))
+    out.update(canon)
+    return out
+
+
+def _definitions_map(definitions: Iterable[Definition]) -> dict[str, str]:
+    """Each defined form -> the form to resolve instead: whichever of the pair the gazetteer knows, else the long."""
+    out: dict[str, str] = {}
+    for d in definitions:
+        target = d.long if lookup(d.long) is not None or lookup(d.short) is None else d.short
+        for form in (d.long, d.short):
+            if normalise(form) != normalise(target):
+                out[normalise(form)] = target
+    return out
+
+
+def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext) -> Actor | None:
+    span = (mention.start, mention.end)
+    if span in context.resolved:
+        return context.resolved[span]
+    key = normalise(mention.text)
+    actor: Actor | None
+    if mention.kind == "PERSON" or _is_mistagged_person(mention, context):
+        title, name = split_title(mention.text)
+        short = (_OFFICE if _office(title) else "") + normalise(name)
+        actor = resolver.actor_for(mention.text, "PERSON", context.people.get(short, name))
+    elif key in context.defined:
+        actor = resolver.actor_for(mention.text, mention.kind) if key in resolver.overrides.not_actors else \
+            resolver.actor_for(context.defined[key], mention.kind)
+    else:
+        actor = resolver.actor_for(mention.text, mention.kind)
+    if actor is not None:
+        resolver.note_alias(actor, mention.text)
+    context.resolved[span] = actor
+    return actor
+
+
+def _is_mistagged_person(mention: Mention, context: DocumentContext) -> bool:
+    """A one-word "organisation" that is the surname of a person of the document ("Amsel said ...")."""
+    key = normalise(mention.text)
+    return mention.kind in ("ORG", "NORP", "GPE") and " " not in key and key in context.people \
+        and lookup(key) is None
+
+
+def _anaphor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:
+    tokens = normalise(mention.text).split()
+    if len(tokens) != 1 or not mention.text.lower().startswith("the "):
+        return None
+    types = words("anaphor").get(tokens[0])
+    if not types:
+        return None
+    candidates = {a.key: a for a in earlier if a.type in types}
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+def resolve_document(claims: list[Claim], mentions: Sequence[Mention], resolver: Resolver,
+                     definitions: Iterable[Definition] = ()) -> list[Claim]:
+    """Resolve one document's entity mentions (in text order) and claims.
+
+    Every mention that names an actor registers it (a node even without claims); claims whose subject or object
+    cannot be placed are dropped; "we" in a quote becomes the speaker's organisation.
+    """
+    return resolve_with_context(claims, mentions, resolver, definitions)[0]
+
+
+def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resolver: Resolver,
+                         definitions: Iterable[Definition] = ()) -> tuple[list[Claim], DocumentContext]:
+    """``resolve_document``, also returning the context: which actor each mention span went to."""
+    claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None]
+    context = DocumentContext(person_names([*mentions, *claim_mentions]), _definitions_map(definitions))
+    earlier: list[Actor] = []
+    for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
+        if mention.kind == "PRON":
+            continue
+        anaphor = _anaphor(mention, earlier)
+        if anaphor is not None:
+            resolver.note_alias(anaphor, mention.text)
+            context.resolved[(mention.start, mention.end)] = anaphor
+        elif words("anaphor").get(normalise(mention.text)) and mention.text.lower().startswith("the "):
+            context.resolved[(mention.start, mention.end)] = None
+        actor = _resolve_one(mention, resolver, context)
+        if actor is not None:
+            earlier.append(actor)
+    return _resolved_claims(claims, resolver, context), context
+
+
+def _resolved_claims(claims: list[Claim], resolver: Resolver, context: DocumentContext) -> list[Claim]:
+    affiliations = {normalise(strip_title(c.subject.text)): c.object for c in claims
+                    if c.relation == "affiliated_with"}
+    for short, full in context.people.items():
+        if normalise(full) in affiliations:
+            affiliations.setdefault(short, affiliations[normalise(full)])
+    out: list[Claim] = []
+    for claim in claims:
+        subject = _subject(claim, resolver, context, affiliations)
+        obj = _as_mention(claim.object, _resolve_one(claim.object, resolver, context))
+        if subject is None or obj is None or subject.id == obj.id:
+            continue
+        speaker = None
+        if claim.attributed_to is not None:
+            speaker = _as_mention(claim.attributed_to, _resolve_one(claim.attributed_to, resolver, context))
+        out.append(replace(claim, subject=subject, object=obj, attributed_to=speaker))
+    return out
+
+
+def _as_mention(mention: Mention, actor: Actor | None) -> Mention | None:
+    return None if actor is None else mention.resolved(actor.label, actor.iri, actor.type)
+
+
+def _subject(claim: Claim, resolver: Resolver, context: DocumentContext,
+             affiliations: dict[str, Mention]) -> Mention | None:
+    subject = claim.subject
+    if subject.kind != "PRON":
+        return _as_mention(subject, _resolve_one(subject, resolver, context))
+    if subject.text.lower() not in _WE or claim.attributed_to is None:
+        return None
+    speaker = claim.attributed_to
+    stands_for = affiliations.get(normalise(strip_title(speaker.text)), speaker)
+    return _as_mention(subject, _resolve_one(stands_for, resolver, context))
+
+
+def resolve_claims(claims: list[Claim], resolver: Resolver) -> list[Claim]:
+    """Resolve the claims of one document without its other mentions (``extract`` and notebooks)."""
+    return resolve_document(claims, (), resolver)

@@ -1,0 +1,111 @@
+"""Resolution through the real model and CLI: mentions of a parsed document, traps, overrides, --append."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDFS, SKOS, Graph, Literal
+from spacy.language import Language
+
+from graph.resolve import Resolver
+from graph.resolve_doc import resolve_document
+from graph.resolve_mentions import document_mentions
+
+pytestmark = pytest.mark.model
+
+ARTICLE = (
+    "Border clashes resume\n\n"
+    "The Eastern Liberation Front (ELF) attacked a convoy near the border on Monday, said Colonel Ruth Amsel. "
+    "Amsel said the ELF had been armed by Iran. Flights resumed at King Fahd International Airport later.\n\n"
+    "Nadia Volk, a fellow at the Moscow Carnegie Center, said the Kremlin would not intervene.\n\n"
+    "Photo: soldiers at the airport. (Reuters/Peter Quill)\n\n"
+    "Follow Jane Roe on Twitter: @janeroe\n"
+)
+
+
+def labels_by_node(graph: Graph) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for s, _, o in graph.triples((None, RDFS.label, None)):
+        out.setdefault(str(s), set()).add(str(o))
+    for s, _, o in graph.triples((None, SKOS.altLabel, None)):
+        out.setdefault(str(s), set()).add(str(o))
+    return out
+
+
+def node_with(graph: Graph, form: str) -> str | None:
+    return next((node for node, forms in labels_by_node(graph).items() if form in forms), None)
+
+
+def test_document_mentions_skip_credits_places_and_handles(nlp: Language) -> None:
+    found, definitions = document_mentions(nlp(ARTICLE))
+    texts = {m.text for m in found}
+    assert "Ruth Amsel" in texts and "Nadia Volk" in texts
+    assert not any("Quill" in t or "Roe" in t or "janeroe" in t for t in texts)
+    assert not any("King Fahd" in t for t in texts)
+    assert ("Eastern Liberation Front", "ELF") in {(d.long, d.short) for d in definitions}
+
+
+def test_resolved_document_keeps_think_tank_and_state_apart(nlp: Language) -> None:
+    resolver = Resolver()
+    found, definitions = document_mentions(nlp(ARTICLE))
+    resolve_document([], found, resolver, definitions)
+    carnegie = [a for a in resolver.actors.values() if "Carnegie" in a.label]
+    assert len(carnegie) == 1 and carnegie[0].type == "Organization"
+    assert "Kremlin" in resolver.actors["russia"].aliases
+    assert not any("Moscow Carnegie" in alias for alias in resolver.actors["russia"].aliases)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_build_applies_the_default_override_file_and_append_keeps_ids(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ruth Amsel said Iran backs the Eastern Liberation Front. Amsel spoke in "
+                                    "Geneva.\n", encoding="utf-8")
+    out = tmp_path / "out" / "g.ttl"
+    out.parent.mkdir()
+    (out.parent / "stancegraph-overrides.tsv").write_text("not-an-actor\tNadia Volk\n", encoding="utf-8")
+    assert run("build", str(tmp_path / "a.txt"), "-o", str(out)).returncode == 0
+    first = Graph().parse(out)
+    assert node_with(first, "Nadia Volk") is None
+    amsel, elf = node_with(first, "Ruth Amsel"), node_with(first, "ELF")
+    assert amsel is not None and elf is not None and elf == node_with(first, "Eastern Liberation Front")
+    assert run("build", str(tmp_path / "b.txt"), "-o", str(out), "--append").returncode == 0
+    second = Graph().parse(out)
+    assert node_with(second, "Ruth Amsel") == amsel
+    assert node_with(second, "Eastern Liberation Front") == elf
+    people = [node for node, forms in labels_by_node(second).items() if "Amsel" in forms]
+    assert people == [amsel]
+    assert (None, RDFS.label, Literal("Amsel")) not in second
+
+
+def test_bad_override_file_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    bad = tmp_path / "o.tsv"
+    bad.write_text("merge\tonly one form\n", encoding="utf-8")
+    result = run("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.ttl"), "--overrides", str(bad))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "o.tsv, line 1" in result.stderr
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_dateline_is_not_an_acronym_definition(nlp: Language) -> None:
+    _, definitions = document_mentions(nlp("WASHINGTON (AP) — The Eastern Liberation Front (ELF) said on Monday "
+                                           "that it would talk.\n"))
+    assert {(d.long, d.short) for d in definitions} == {("Eastern Liberation Front", "ELF")}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Experts at the Carnegie Moscow Center disagreed.", "Carnegie Moscow Center", "ORG"),
+    ("A fellow at the Washington Institute for Near East Policy said so.", "Washington Institute for Near East Policy",
+     "ORG"),
+    ("Flights resumed at King Fahd International Airport on Monday.", "King Fahd International Airport", "FAC"),
+    ("Jets took off from the Hmeimim air base near Latakia.", "Hmeimim air base", "FAC"),
+])
+def test_capital_or_person_inside_a_longer_name_stays_inside_it(nlp: Language, text: str, name: str,
+                                                                label: str) -> None:
+    assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
