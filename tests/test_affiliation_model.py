@@ -14,6 +14,11 @@ from tests.conftest import load_jsonl
 CASES = load_jsonl(Path(__file__).parent / "data" / "affiliation_cases.jsonl")
 
 
+def _bare(text: str) -> str:
+    """A mention without a leading article: whether "the" is inside the entity span is the NER's call."""
+    return text[4:] if text.lower().startswith("the ") else text
+
+
 def _param(case: dict[str, Any]) -> Any:
     marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
     return pytest.param(case, id=case["id"], marks=marks)
@@ -23,12 +28,13 @@ def _param(case: dict[str, Any]) -> Any:
 @pytest.mark.parametrize("case", [_param(c) for c in CASES])
 def test_affiliation_case(nlp: Language, case: dict[str, Any]) -> None:
     claims = list(extract_affiliation(nlp(case["text"]), case["id"]))
-    found = {(c.subject.text, c.object.text, c.role) for c in claims}
+    found = {(_bare(c.subject.text), _bare(c.object.text), c.role) for c in claims}
     pairs = {(person, org) for person, org, _ in found}
     for person, org, role in case["expected"]:
+        person, org = _bare(person), _bare(org)
         assert (person, org, role) in found, f"missing {person} -> {org} ({role}); found {sorted(found, key=str)}"
     for person, org in case["forbidden"]:
-        assert (person, org) not in pairs, f"forbidden {person} -> {org}"
+        assert (_bare(person), _bare(org)) not in pairs, f"forbidden {person} -> {org}"
     assert len(found) == len(case["expected"]), f"unexpected extra claims: {sorted(found, key=str)}"
 
 
