@@ -18,13 +18,15 @@ import networkx as nx
 import pandas as pd
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
+from graph.analysis_draw import bloc_colour, render_blocs_svg
 from graph.analysis_signed import Bridge, Triad, find_blocs, find_bridges, find_triads, frustration
 from graph.query import run_query
 from graph.store import load_graph
 from ontology import SG
 
-__all__ = ["Bridge", "Triad", "actors_frame", "blocs_frame", "edges_frame", "find_blocs", "find_bridges",
-           "find_triads", "frustration", "load", "signed_graph", "to_networkx", "triads_frame"]
+__all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "edges_frame", "find_blocs",
+           "find_bridges", "find_triads", "frustration", "load", "render_blocs_svg", "signed_graph", "to_networkx",
+           "triads_frame"]
 
 ACTOR_TYPES = ("Person", "State", "Organization", "GovernmentBody", "ArmedGroup", "Group", "Actor")
 _EDGES = """
