@@ -118,7 +118,8 @@ def _query_list() -> str:
     width = max(len(q.name) for q in library)
     lines = []
     for q in library:
-        params = " ".join(f"--param {p.name}=..." for p in q.parameters if p.default is None)
+        params = " ".join(f"--param {p.name}=..." if p.default is None else f"--param {p.name}={p.default} (default)"
+                          for p in q.parameters)
         lines.append(f"{q.name.ljust(width)}  {q.description}" + (f" [{params}]" if params else ""))
     return "\n".join(lines)
 
