@@ -42,9 +42,10 @@ def endpoint_url(host: str, port: int) -> str:
 
 def oxigraph_binary() -> Path:
     """The ``oxigraph`` server installed beside this Python (the ``oxigraph`` PyPI package), else on PATH."""
-    beside = Path(sysconfig.get_path("scripts")) / "oxigraph"
-    if beside.is_file():
-        return beside
+    for name in ("oxigraph", "oxigraph.exe"):
+        beside = Path(sysconfig.get_path("scripts")) / name
+        if beside.is_file():
+            return beside
     found = shutil.which("oxigraph")
     if found is None:
         raise ServerError("the Oxigraph server is not installed; run 'pip install oxigraph' (a stancegraph "

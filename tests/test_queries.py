@@ -198,3 +198,10 @@ def test_named_query_on_the_demo_graph(demo_dir: Path, capsys: pytest.CaptureFix
     assert main(["query", str(demo_dir / "graph.ttl"), "--name", "affiliations-of", "--param",
                  "organisation=tehran", "--format", "csv"]) == 0
     assert "Mehdi Rostami,Iran,ministry spokesman,1" in capsys.readouterr().out
+
+
+def test_evidence_for_names_the_speaker() -> None:
+    g = make_graph([Stated("Iran", "opposes", "Israel", speaker="Ali Vaez", date="2024-03-01")],
+                   types={"Ali Vaez": "Person"})
+    [row] = rows(g, "evidence-for", actor="israel", other="iran")
+    assert (row[0], row[1], row[2], row[8], row[9]) == ("Iran", "opposes", "Israel", "2024-03-01", "Ali Vaez")

@@ -190,3 +190,12 @@ def test_sigterm_stops_the_server_and_its_store(server: Server) -> None:
     assert _stores() <= server.stores_before  # the temporary Oxigraph store is deleted
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", server.port), timeout=2):
         pass
+
+
+def test_a_missing_server_binary_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from graph import serve
+
+    monkeypatch.setattr(serve.sysconfig, "get_path", lambda name: str(tmp_path))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(serve.ServerError, match="pip install oxigraph"):
+        serve.oxigraph_binary()
