@@ -205,3 +205,11 @@ def test_evidence_for_names_the_speaker() -> None:
                    types={"Ali Vaez": "Person"})
     [row] = rows(g, "evidence-for", actor="israel", other="iran")
     assert (row[0], row[1], row[2], row[8], row[9]) == ("Iran", "opposes", "Israel", "2024-03-01", "Ali Vaez")
+
+
+def test_a_name_matching_label_and_alias_gives_each_row_once() -> None:
+    g = make_graph([Stated("Qatar", "supports", "Rebel factions"), Stated("Rebel factions", "opposes", "Syria")],
+                   aliases={"Rebel factions": {"rebel factions", "REBEL FACTIONS"}})
+    assert len(rows(g, "evidence-for", actor="rebel factions", other="qatar")) == 1
+    assert rows(g, "enemies-of-enemies", actor="Rebel Factions") == []
+    assert rows(g, "allies-of-allies", actor="syria") == []
