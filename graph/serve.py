@@ -60,8 +60,10 @@ def prepared_store(graph_path: Path) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="stancegraph-serve-") as tmp:
         triples, store = Path(tmp) / "graph.nt", Path(tmp) / "store"
         triples.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
-        done = subprocess.run([str(oxigraph_binary()), "load", "--location", str(store), "--file", str(triples)],
-                              capture_output=True, text=True, check=False)
+        # rdflib wrote the file, so its syntax is sound; --lenient keeps IRIs that rdflib accepts and Oxigraph's
+        # stricter checks would refuse (odd article URLs) from stopping the whole endpoint
+        done = subprocess.run([str(oxigraph_binary()), "load", "--lenient", "--location", str(store),
+                               "--file", str(triples)], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             detail = (done.stderr.strip().splitlines() or ["no message"])[-1][:200]
             raise ServerError(f"{graph_path}: Oxigraph could not load the graph ({detail}); check the file")

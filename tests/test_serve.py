@@ -243,3 +243,19 @@ def test_the_endpoint_answers_every_named_query_like_rdflib_on_the_demo_graph(de
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_an_article_url_oxigraph_finds_odd_still_loads(tmp_path: Path) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS
+
+    from graph.serve import prepared_store
+
+    graph = make_graph([Stated("Russia", "supports", "Syria")])
+    doc = next(graph.subjects(DCTERMS.identifier, None))
+    graph.add((doc, DCTERMS.source, URIRef("http://news.example:abc/a%zz")))  # rdflib accepts it, Oxigraph's
+    path = tmp_path / "odd.ttl"                                               # strict parser does not
+    save_graph(graph, path)
+    with prepared_store(path) as store:
+        assert store.is_dir() and any(store.iterdir())
+    assert not store.exists()
