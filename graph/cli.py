@@ -11,7 +11,7 @@ from extractors.errors import ExtractorError
 from extractors.nlp import DEFAULT_MODEL
 from graph import commands
 from graph.errors import StancegraphError, UsageError
-from graph.query import OUTPUT_FORMATS, format_result, run_query
+from graph.query import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
 from graph.store import load_graph
 from graph.validate import validate_graph
 
@@ -37,11 +37,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument("--jobs", type=_positive, default=1)
 
-    p = sub.add_parser("query", help="SPARQL 1.1 over a graph")
-    p.add_argument("graph", type=Path)
+    p = sub.add_parser("query", help="SPARQL 1.1 over a graph; --name runs a bundled query, --list lists them")
+    p.add_argument("graph", type=Path, nargs="?", help="the graph file (not needed with --list)")
     p.add_argument("query", nargs="?", help="the query text")
     p.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
+    p.add_argument("--name", help="run the bundled query NAME (see --list)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter of the --name query, e.g. --param actor=Russia (repeatable)")
+    p.add_argument("--list", action="store_true", help="list the bundled queries and what each answers")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+
+    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
+    p.add_argument("graph", type=Path)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=7878, help="port to listen on (default 7878)")
 
     p = sub.add_parser("view", help="graph -> self-contained interactive HTML")
     p.add_argument("graph", type=Path)
@@ -70,6 +79,13 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port; use 1 to 65535")
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -89,8 +105,13 @@ def _run(args: argparse.Namespace) -> int:
         report = commands.extract(args.inputs, args.output, args.model, args.jobs)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
     elif args.command == "query":
+        if args.list:
+            print(_query_list())
+            return 0
         text = _query_text(args)
         print(format_result(run_query(load_graph(args.graph), text), args.format))
+    elif args.command == "serve":
+        return commands.serve(args.graph, args.host, args.port)
     elif args.command == "view":
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
@@ -107,9 +128,27 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_list() -> str:
+    library = named_queries()
+    width = max(len(q.name) for q in library)
+    lines = []
+    for q in library:
+        params = " ".join(f"--param {p.name}=..." if p.default is None else f"--param {p.name}={p.default} (default)"
+                          for p in q.parameters)
+        lines.append(f"{q.name.ljust(width)}  {q.description}" + (f" [{params}]" if params else ""))
+    return "\n".join(lines)
+
+
 def _query_text(args: argparse.Namespace) -> str:
-    if (args.query is None) == (args.file is None):
-        raise UsageError("give a query as text or with -f FILE.rq, not both and not neither")
+    if args.graph is None:
+        raise UsageError("give the GRAPH file to query (only --list needs none)")
+    given = [x for x in (args.query, args.file, args.name) if x is not None]
+    if len(given) != 1:
+        raise UsageError("give a query as text, with -f FILE.rq, or with --name NAME; exactly one of them")
+    if args.param and args.name is None:
+        raise UsageError("--param goes with --name NAME; write the values into the query text instead")
+    if args.name is not None:
+        return named_query(args.name).render(parse_params(args.param))
     if args.file is not None:
         try:
             return str(args.file.read_text(encoding="utf-8"))

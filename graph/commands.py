@@ -18,6 +18,7 @@ from graph.pipeline import Extracted, extract_documents
 from graph.readers import read_documents
 from graph.resolve import Resolver
 from graph.resolve_overrides import load_overrides
+from graph.serve import serve_graph
 from graph.store import load_graph, rdf_format, save_graph, write_atomic
 from graph.view import render_view
 
@@ -136,3 +137,8 @@ def demo(directory: Path) -> tuple[Path, Path, RunReport]:
 
 def load(graph_path: Path) -> Graph:
     return load_graph(graph_path)
+
+
+def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878) -> int:
+    """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted (``graph.serve``)."""
+    return serve_graph(graph_path, host, port)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -101,3 +105,137 @@ def _results_json(names: list[str], result: Result) -> dict[str, Any]:
                 binding[name] = value
         bindings.append(binding)
     return {"head": {"vars": names}, "results": {"bindings": bindings}}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter of a named query: ``$name`` in the query text, a string or an integer value."""
+
+    name: str
+    kind: str
+    description: str
+    default: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the bundled library (``graph/queries/NAME.rq``); its first comment line says what it answers."""
+
+    name: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+
+    def render(self, values: Mapping[str, str]) -> str:
+        """The query text with every ``$parameter`` replaced by ``values``' escaped literal.
+
+        Examples:
+            >>> q = named_query("supporters-of")
+            >>> '"Russia"' in q.render({"actor": "Russia"})
+            True
+        """
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise UsageError(f"query {self.name!r} has no parameter {unknown[0]!r}; {self.usage()}")
+        literals: dict[str, str] = {}
+        for param in self.parameters:
+            value = values.get(param.name, param.default)
+            if value is None:
+                raise UsageError(f"query {self.name!r} needs --param {param.name}=...; {self.usage()}")
+            literals[param.name] = _literal(param, value, self.name)
+        return _PLACEHOLDER.sub(lambda m: literals.get(m.group(1), m.group(0)), self.text)
+
+    def usage(self) -> str:
+        if not self.parameters:
+            return "it takes no parameters"
+        return "its parameters: " + ", ".join(
+            f"{p.name} ({p.kind}{', default ' + p.default if p.default is not None else ''})" for p in self.parameters)
+
+
+_PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\b")
+_PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((string|integer)(?:,\s*default\s+([^)]*))?\))?\s*:\s*(.*)$")
+
+
+def named_queries() -> list[NamedQuery]:
+    """Every query of the bundled library, by name.
+
+    Examples:
+        >>> "supporters-of" in [q.name for q in named_queries()]
+        True
+    """
+    folder = resources.files("graph").joinpath("queries")
+    return sorted((_parse_named(entry.name[:-3], entry.read_text(encoding="utf-8"))
+                   for entry in folder.iterdir() if entry.name.endswith(".rq")), key=lambda q: q.name)
+
+
+def named_query(name: str) -> NamedQuery:
+    """The bundled query ``name``; an unknown name raises ``UsageError`` listing the names there are."""
+    library = {q.name: q for q in named_queries()}
+    if name not in library:
+        raise UsageError(f"no named query {name!r}; choose one of {', '.join(library)} "
+                         f"(see 'stancegraph query --list')")
+    return library[name]
+
+
+def parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    """``["actor=Russia"]`` -> ``{"actor": "Russia"}``; a pair without ``=`` raises ``UsageError``.
+
+    Examples:
+        >>> parse_params(["actor=Russia", "other=a=b"])
+        {'actor': 'Russia', 'other': 'a=b'}
+    """
+    values: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param {pair!r} is not NAME=VALUE; write it like --param actor=Russia")
+        values[key.strip()] = value
+    return values
+
+
+def run_named_query(graph: Graph, name: str, values: Mapping[str, str] | None = None) -> Result:
+    """Run the bundled query ``name`` on ``graph`` with parameter ``values``.
+
+    Examples:
+        >>> from graph.build import new_graph
+        >>> g = new_graph()
+        >>> list(run_named_query(g, "supporters-of", {"actor": 'Russia" } #'}))
+        []
+    """
+    return run_query(graph, named_query(name).render(values or {}))
+
+
+def _parse_named(name: str, text: str) -> NamedQuery:
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    parameters = []
+    for line in comments[1:]:
+        match = _PARAM_LINE.match(line)
+        if match:
+            pname, kind, default, description = match.groups()
+            parameters.append(Parameter(pname, kind or "string", description.strip(),
+                                        default.strip() if default else None))
+    description = comments[0].lstrip("# ").strip() if comments else ""
+    return NamedQuery(name, description, tuple(parameters), text)
+
+
+def _literal(param: Parameter, value: str, query: str) -> str:
+    if param.kind == "integer":
+        if not re.fullmatch(r"[0-9]{1,9}", value.strip()):
+            raise UsageError(f"--param {param.name}={value!r} of query {query!r} must be a whole number")
+        return str(int(value))
+    return sparql_string(value)
+
+
+def sparql_string(value: str) -> str:
+    """``value`` as a SPARQL string literal: quotes, backslashes and line breaks escaped, so it cannot end early.
+
+    Examples:
+        >>> print(sparql_string('say "hi" } \\\\ now'))
+        "say \\"hi\\" } \\\\ now"
+    """
+    escaped = "".join(_ESCAPES.get(ch, ch) for ch in value)
+    return f'"{escaped}"'
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
