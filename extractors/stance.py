@@ -18,13 +18,14 @@ from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
+    ACTOR_ENTS,
     actor_mention,
-    actor_mentions,
     child,
     clause_flags,
     prep_objects,
     sentence_text,
     speaker_of,
+    with_conjuncts,
 )
 
 NAME = "stance.v1"
@@ -85,7 +86,7 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(actor_mentions(holder), _flatten(targets), verb, cue, sent, doc_id, index,
+    yield from _pairs(_holder_mentions(holder), _flatten(targets), verb, cue, sent, doc_id, index,
                       negated, hedged, confidence)
 
 
@@ -158,31 +159,52 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
 
 
 def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
-    negated, hedged = clause_flags(_governing_verb(noun) or noun)
+    negated, hedged = _noun_flags(noun, cue)
     if cue.slot == "between":
         parties = _flatten(list(prep_objects(noun, "between")))
         mentions = [m for m in (actor_mention(t) for t in parties) if m is not None]
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
         return
-    if cue.slot == "poss_of":
-        holder: Token | None = child(noun, "poss")
+    if cue.slot == "role":
+        holder: Token | None = _role_holder(noun)
+        targets = _role_targets(noun)
+    elif cue.slot == "poss_of":
+        holder = child(noun, "poss")
         targets = list(prep_objects(noun, "of"))
     else:
         holder = _noun_holder(noun)
         targets = list(prep_objects(noun, cue.slot))
     if holder is None or not targets:
         return
-    yield from _pairs(actor_mentions(holder), _flatten(targets), noun, cue, sent, doc_id, index,
+    yield from _pairs(_holder_mentions(holder), _flatten(targets), noun, cue, sent, doc_id, index,
                       negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
 
 
+def _role_holder(noun: Token) -> Token | None:
+    """Who an agent noun describes: "Gaetz, a Trump supporter" / "Gaetz is a critic of X" -> Gaetz."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return child(noun.head, "nsubj")
+    return child(noun, "appos")  # "Putin's ally, Lukashenko"
+
+
+def _role_targets(noun: Token) -> list[Token]:
+    """Whom an agent noun is about: "Trump supporter", "Trump's critic", "an opponent of Trump"."""
+    found = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    return found + list(prep_objects(noun, "of"))
+
+
 def _noun_holder(noun: Token) -> Token | None:
-    """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "imposed sanctions" -> the
-    subject of the governing verb."""
+    """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "support from Moscow", "attacks by
+    the rebels" -> the PP object; "imposed sanctions" -> the subject of the governing verb."""
     possessor = child(noun, "poss")
     if possessor is not None:
         return possessor
+    agent = next((t for prep in ("by", "from") for t in prep_objects(noun, prep)), None)
+    if agent is not None:
+        return agent
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
@@ -204,6 +226,34 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
+    """Negation and hedging for a noun cue; an appositive agent noun ("X, a Trump critic, said ...") is
+    background fact, never hedged by the verb of its clause."""
+    if cue.slot == "role" and noun.dep_ != "attr":
+        return False, noun.sent.text.rstrip().endswith("?")
+    if cue.slot == "role":
+        return clause_flags(noun.head)
+    return clause_flags(_governing_verb(noun) or noun)
+
+
+def _slot_mention(token: Token) -> Mention | None:
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden")."""
+    found = actor_mention(token)
+    if found is None and token.pos_ in ("NOUN", "PROPN"):
+        appos = child(token, "appos")
+        if appos is not None and appos.ent_type_ == "PERSON":
+            return actor_mention(appos)
+    return found
+
+
+def _holder_mentions(token: Token | None) -> list[Mention]:
+    """Actor mentions of a holder and of every conjunct of it (see ``_slot_mention``)."""
+    if token is None:
+        return []
+    found = (_slot_mention(t) for t in with_conjuncts(token))
+    return [m for m in found if m is not None]
+
+
 def _flatten(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
@@ -215,7 +265,7 @@ def _flatten(tokens: list[Token]) -> list[Token]:
 
 def _pairs(holders: list[Mention], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
-    objects = [m for m in (actor_mention(t) for t in targets) if m is not None]
+    objects = [m for m in (_slot_mention(t) for t in targets) if m is not None]
     for subject in holders:
         for obj in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():

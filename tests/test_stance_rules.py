@@ -1,0 +1,109 @@
+"""Rule tests for stance patterns added for news reading: agent nouns, "X backs Y against Z", noun cues whose
+holder is a by/from phrase, titles with an appositive name, and the data file's pattern classes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from extractors.lexicon import stance_cues
+from extractors.stance import extract_stance
+from tests.test_rules import make_doc, triples
+
+
+def confidences(doc: Doc) -> dict[tuple[str, str, str], float]:
+    return {(c.subject.text, c.relation, c.object.text): c.confidence for c in extract_stance(doc, "t")}
+
+
+def test_support_against_a_third_party_is_opposition_to_it() -> None:
+    doc = make_doc([
+        ("Russia", 1, "nsubj", "PROPN", "Russia", "B-GPE"),
+        ("backs", 1, "ROOT", "VERB", "back", "O"),
+        ("Assad", 1, "dobj", "PROPN", "Assad", "B-PERSON"),
+        ("against", 1, "prep", "ADP", "against", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("rebels", 3, "pobj", "NOUN", "rebel", "O"),
+    ])
+    assert triples(doc) == {("Russia", "supports", "Assad", False, False),
+                            ("Russia", "opposes", "rebels", False, False)}
+
+
+def test_appositive_agent_noun_holds_for_the_person_it_describes() -> None:
+    # "Gaetz, a Trump supporter, tried to enter": the stance is background fact, not hedged by "tried".
+    doc = make_doc([
+        ("Gaetz", 6, "nsubj", "PROPN", "Gaetz", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("Trump", 4, "compound", "PROPN", "Trump", "B-PERSON"),
+        ("supporter", 0, "appos", "NOUN", "supporter", "O"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("tried", 6, "ROOT", "VERB", "try", "O"),
+        ("to", 8, "aux", "PART", "to", "O"),
+        ("speak", 6, "xcomp", "VERB", "speak", "O"),
+    ])
+    assert triples(doc) == {("Gaetz", "supports", "Trump", False, False)}
+
+
+def test_copular_agent_noun_with_of_phrase_and_negation() -> None:
+    # "Cruz is not a critic of Trump": the copula's negation carries over.
+    doc = make_doc([
+        ("Cruz", 1, "nsubj", "PROPN", "Cruz", "B-PERSON"),
+        ("is", 1, "ROOT", "AUX", "be", "O"),
+        ("not", 1, "neg", "PART", "not", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("critic", 1, "attr", "NOUN", "critic", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("Trump", 5, "pobj", "PROPN", "Trump", "B-PERSON"),
+    ])
+    assert triples(doc) == {("Cruz", "opposes", "Trump", True, False)}
+
+
+def test_noun_cue_holder_from_a_by_phrase() -> None:
+    # "the attack on Kobani by the militants"
+    doc = make_doc([
+        ("the", 1, "det", "DET", "the", "O"),
+        ("attack", 1, "ROOT", "NOUN", "attack", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("Kurds", 2, "pobj", "PROPN", "Kurds", "B-NORP"),
+        ("by", 1, "prep", "ADP", "by", "O"),
+        ("militants", 4, "pobj", "NOUN", "militant", "O"),
+    ])
+    assert triples(doc) == {("militants", "opposes", "Kurds", False, False)}
+
+
+def test_title_subject_names_its_appositive_person() -> None:
+    # "the president, Joe Biden, accused Trump": the title head names no actor, its apposition does.
+    doc = make_doc([
+        ("the", 1, "det", "DET", "the", "O"),
+        ("president", 5, "nsubj", "NOUN", "president", "O"),
+        ("Joe", 3, "compound", "PROPN", "Joe", "B-PERSON"),
+        ("Biden", 1, "appos", "PROPN", "Biden", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("accused", 5, "ROOT", "VERB", "accuse", "O"),
+        ("Trump", 5, "dobj", "PROPN", "Trump", "B-PERSON"),
+    ])
+    assert triples(doc) == {("Joe Biden", "opposes", "Trump", False, False)}
+
+
+def test_explicit_verb_is_more_confident_than_an_inferred_agent_noun() -> None:
+    explicit = make_doc([
+        ("Gaetz", 1, "nsubj", "PROPN", "Gaetz", "B-PERSON"),
+        ("supports", 1, "ROOT", "VERB", "support", "O"),
+        ("Trump", 1, "dobj", "PROPN", "Trump", "B-PERSON"),
+    ])
+    inferred = make_doc([
+        ("Gaetz", 0, "ROOT", "PROPN", "Gaetz", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("Trump", 4, "compound", "PROPN", "Trump", "B-PERSON"),
+        ("supporter", 0, "appos", "NOUN", "supporter", "O"),
+    ])
+    key = ("Gaetz", "supports", "Trump")
+    assert confidences(explicit)[key] > confidences(inferred)[key]
+
+
+def test_every_cue_has_a_known_pattern_class() -> None:
+    classes = {"cooperate", "aid", "disapprove", "reject", "threaten", "coerce", "assault", "fight"}
+    cues = [cue for group in stance_cues().values() for cue in group]
+    assert all(cue.cls in classes for cue in cues), {cue.lemma for cue in cues if cue.cls not in classes}
+    supportive = {"cooperate", "aid"}
+    assert all((cue.cls in supportive) == (cue.polarity == "supports") for cue in cues)
