@@ -25,14 +25,15 @@ from extractors.spans import (
     prep_objects,
     sentence_text,
     speaker_of,
-    with_conjuncts,
 )
+from extractors.stance_slots import holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-_INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
+_INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
+_ROLE_SLOTS = frozenset({"role", "role_rev"})
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
 
@@ -86,8 +87,42 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(_holder_mentions(holder), _flatten(targets), verb, cue, sent, doc_id, index,
+    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), verb, cue, sent, doc_id, index,
                       negated, hedged, confidence)
+    partner = _supported_partner(verb, cue, inherited)
+    if partner is not None:
+        yield from _pairs(holder_mentions(partner, cue), _flatten(targets), verb, cue, sent, doc_id, index,
+                          negated, hedged, confidence * _INFERRED)
+
+
+def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
+    """The party helped to do what ``verb`` says, which shares the stance: "backs X against Y", "helps X to
+    defeat Y", "stands by X to defeat Y", "supported X in its efforts to defeat Y" -> X opposes Y too."""
+    if cue.slot == "against" and cue.polarity == "opposes":
+        return _supported_party(verb)
+    if not inherited:
+        return None
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _supported_party(node)
+    return None
+
+
+def _supported_party(verb: Token) -> Token | None:
+    """The object of ``verb`` if it is a verb of support ("assist the Iraqi government")."""
+    cues = stance_cues().get((_verb_lemma(verb), "VERB"), ())
+    if not any(c.polarity == "supports" for c in cues):
+        return None
+    passive = _is_passive(verb)
+    found = child(verb, "nsubjpass") if passive else child(verb, "dobj")
+    if found is None:
+        found = next((t for c in cues if c.polarity == "supports" and c.slot != "obj"
+                      for t in prep_objects(verb, c.slot)), None)
+    return None if found is None or found.tag_ in _RELATIVE_TAGS else found
 
 
 def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -148,8 +183,8 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
             if subject.tag_ in _RELATIVE_TAGS and head.dep_ == "relcl":
                 return head.head
             return subject
-        if _is_passive(head):
-            return next(prep_objects(head, "by"), None)
+        if _is_passive(head):  # "Britain is committed to defeating X": the passive subject does it
+            return next(prep_objects(head, "by"), None) or child(head, "nsubjpass")
         return _inherited_holder(head, depth + 1)
     if head.pos_ in ("NOUN", "PROPN"):
         possessor = child(head, "poss")
@@ -169,6 +204,10 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
     if cue.slot == "role":
         holder: Token | None = _role_holder(noun)
         targets = _role_targets(noun)
+    elif cue.slot == "role_rev":  # "X, a Trump appointee": Trump backs X
+        holder = next(iter(_role_targets(noun)), None)
+        described = _role_holder(noun)
+        targets = [described] if described is not None else []
     elif cue.slot == "poss_of":
         holder = child(noun, "poss")
         targets = list(prep_objects(noun, "of"))
@@ -177,7 +216,7 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         targets = list(prep_objects(noun, cue.slot))
     if holder is None or not targets:
         return
-    yield from _pairs(_holder_mentions(holder), _flatten(targets), noun, cue, sent, doc_id, index,
+    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), noun, cue, sent, doc_id, index,
                       negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
 
 
@@ -229,29 +268,11 @@ def _governing_verb(noun: Token) -> Token | None:
 def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
     """Negation and hedging for a noun cue; an appositive agent noun ("X, a Trump critic, said ...") is
     background fact, never hedged by the verb of its clause."""
-    if cue.slot == "role" and noun.dep_ != "attr":
+    if cue.slot in _ROLE_SLOTS and noun.dep_ != "attr":
         return False, noun.sent.text.rstrip().endswith("?")
-    if cue.slot == "role":
+    if cue.slot in _ROLE_SLOTS:
         return clause_flags(noun.head)
     return clause_flags(_governing_verb(noun) or noun)
-
-
-def _slot_mention(token: Token) -> Mention | None:
-    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden")."""
-    found = actor_mention(token)
-    if found is None and token.pos_ in ("NOUN", "PROPN"):
-        appos = child(token, "appos")
-        if appos is not None and appos.ent_type_ == "PERSON":
-            return actor_mention(appos)
-    return found
-
-
-def _holder_mentions(token: Token | None) -> list[Mention]:
-    """Actor mentions of a holder and of every conjunct of it (see ``_slot_mention``)."""
-    if token is None:
-        return []
-    found = (_slot_mention(t) for t in with_conjuncts(token))
-    return [m for m in found if m is not None]
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:
@@ -265,7 +286,7 @@ def _flatten(tokens: list[Token]) -> list[Token]:
 
 def _pairs(holders: list[Mention], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
-    objects = [m for m in (_slot_mention(t) for t in targets) if m is not None]
+    objects = target_mentions(targets, cue)
     for subject in holders:
         for obj in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():

@@ -24,7 +24,8 @@ def test_support_against_a_third_party_is_opposition_to_it() -> None:
         ("rebels", 3, "pobj", "NOUN", "rebel", "O"),
     ])
     assert triples(doc) == {("Russia", "supports", "Assad", False, False),
-                            ("Russia", "opposes", "rebels", False, False)}
+                            ("Russia", "opposes", "rebels", False, False),
+                            ("Assad", "opposes", "rebels", False, False)}
 
 
 def test_appositive_agent_noun_holds_for_the_person_it_describes() -> None:
@@ -107,3 +108,89 @@ def test_every_cue_has_a_known_pattern_class() -> None:
     assert all(cue.cls in classes for cue in cues), {cue.lemma for cue in cues if cue.cls not in classes}
     supportive = {"cooperate", "aid"}
     assert all((cue.cls in supportive) == (cue.polarity == "supports") for cue in cues)
+
+
+def test_appointee_noun_reverses_the_direction() -> None:
+    # "Engelhardt, a Trump appointee": Trump backs Engelhardt, not the other way round.
+    doc = make_doc([
+        ("Engelhardt", 0, "ROOT", "PROPN", "Engelhardt", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("Trump", 4, "compound", "PROPN", "Trump", "B-PERSON"),
+        ("appointee", 0, "appos", "NOUN", "appointee", "O"),
+    ])
+    assert triples(doc) == {("Trump", "supports", "Engelhardt", False, False)}
+
+
+def test_possessive_pronoun_holder_is_the_clause_subject() -> None:
+    # "Iraqi forces took the campus in their battle with IS"
+    doc = make_doc([
+        ("Iraqi", 1, "amod", "ADJ", "iraqi", "B-NORP"),
+        ("forces", 2, "nsubj", "NOUN", "force", "O"),
+        ("took", 2, "ROOT", "VERB", "take", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("campus", 2, "dobj", "NOUN", "campus", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("their", 7, "poss", "PRON", "their", "O"),
+        ("battle", 5, "pobj", "NOUN", "battle", "O"),
+        ("with", 7, "prep", "ADP", "with", "O"),
+        ("IS", 8, "pobj", "PROPN", "IS", "B-ORG"),
+    ])
+    assert triples(doc) == {("Iraqi forces", "opposes", "IS", False, False)}
+
+
+def _strike_doc(subject: tuple[str, str, str], obj: tuple[str, str, str]) -> Doc:
+    return make_doc([
+        ("one", 1, "nummod", "NUM", "one", "O"),
+        (subject[0], 2, "nsubj", subject[1], subject[2], "O"),
+        ("destroyed", 2, "ROOT", "VERB", "destroy", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        (obj[0], 2, "dobj", obj[1], obj[2], "O"),
+    ])
+
+
+def test_assault_cue_hits_things_and_an_assault_noun_stands_for_the_attacker() -> None:
+    assert triples(_strike_doc(("strike", "NOUN", "strike"), ("tank", "NOUN", "tank"))) == {
+        ("strike", "opposes", "tank", False, False)}
+
+
+def test_non_assault_cue_and_non_assault_subject_need_actors() -> None:
+    # "one storm destroyed a tank": a storm is no attacker; "condemned the bombing" stays without a claim.
+    assert triples(_strike_doc(("storm", "NOUN", "storm"), ("tank", "NOUN", "tank"))) == set()
+    doc = make_doc([
+        ("Turkey", 1, "nsubj", "PROPN", "Turkey", "B-GPE"),
+        ("condemned", 1, "ROOT", "VERB", "condemn", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("bombing", 1, "dobj", "NOUN", "bombing", "O"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_party_helped_to_act_shares_the_stance_of_the_purpose_clause() -> None:
+    # "the coalition assists Baghdad to defeat ISIL": both oppose ISIL; the helper's is the explicit one.
+    doc = make_doc([
+        ("coalition", 1, "nsubj", "NOUN", "coalition", "O"),
+        ("assists", 1, "ROOT", "VERB", "assist", "O"),
+        ("Baghdad", 1, "dobj", "PROPN", "Baghdad", "B-GPE"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("defeat", 1, "advcl", "VERB", "defeat", "O"),
+        ("ISIL", 4, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert triples(doc) == {("coalition", "supports", "Baghdad", False, False),
+                            ("coalition", "opposes", "ISIL", False, False),
+                            ("Baghdad", "opposes", "ISIL", False, False)}
+    scores = confidences(doc)
+    assert scores[("Baghdad", "opposes", "ISIL")] < scores[("coalition", "opposes", "ISIL")]
+
+
+def test_passive_control_verb_hands_the_action_to_its_subject() -> None:
+    # "Britain is committed to defeating ISIL"
+    doc = make_doc([
+        ("Britain", 2, "nsubjpass", "PROPN", "Britain", "B-GPE"),
+        ("is", 2, "auxpass", "AUX", "be", "O"),
+        ("committed", 2, "ROOT", "VERB", "commit", "O"),
+        ("to", 2, "prep", "ADP", "to", "O"),
+        ("defeating", 3, "pcomp", "VERB", "defeat", "O"),
+        ("ISIL", 4, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert triples(doc) == {("Britain", "opposes", "ISIL", False, False)}

@@ -1,0 +1,89 @@
+"""Who fills the holder and target slots of a stance cue, beyond a plain actor phrase.
+
+- a title head names its appositive person ("the president, Joe Biden, accused ...");
+- a possessive pronoun holder is bound to the subject of its clause ("Iraqi forces took the campus in their
+  battle with IS": Iraqi forces, not "their");
+- cues of the CAMEO ``assault`` class also take non-actor targets (places, positions, buildings: "jets
+  destroyed three bridges"), and an assault noun as their subject stands for the unnamed attacker ("one strike
+  destroyed a tank"); such mentions are common-noun phrases with lower confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.lexicon import Cue, stance_cues
+from extractors.records import Mention
+from extractors.spans import actor_mention, child, mention_of, noun_phrase, with_conjuncts
+
+_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_TARGET_POS = frozenset({"NOUN", "PROPN"})
+ASSAULT = "assault"
+
+
+def slot_mention(token: Token) -> Mention | None:
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden").
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "president", "Joe", "Biden"], heads=[1, 1, 3, 1],
+        ...           deps=["det", "ROOT", "compound", "appos"], pos=["DET", "NOUN", "PROPN", "PROPN"],
+        ...           ents=["O", "O", "B-PERSON", "I-PERSON"])
+        >>> slot_mention(doc[1]).text
+        'Joe Biden'
+    """
+    found = actor_mention(token)
+    if found is None and token.pos_ in _TARGET_POS:
+        appos = child(token, "appos")
+        if appos is not None and appos.ent_type_ == "PERSON":
+            return actor_mention(appos)
+    return found
+
+
+def holder_mentions(token: Token | None, cue: Cue) -> list[Mention]:
+    """Mentions of the stance holder ``token`` and of every conjunct of it."""
+    if token is None:
+        return []
+    found: list[Mention] = []
+    for t in with_conjuncts(token):
+        mention = _bound_pronoun(t) or slot_mention(t)
+        if mention is None and cue.cls == ASSAULT and _is_assault_noun(t):
+            mention = mention_of(noun_phrase(t), "NOUN")
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def target_mentions(targets: list[Token], cue: Cue) -> list[Mention]:
+    """Mentions of the targets; an assault cue also hits places and things."""
+    found: list[Mention] = []
+    for t in targets:
+        mention = slot_mention(t)
+        if mention is None and cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or
+                                                       (t.pos_ == "NOUN" and not t.ent_type_)):
+            mention = mention_of(noun_phrase(t), "NOUN")
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _bound_pronoun(token: Token) -> Mention | None:
+    """ "their battle", "its campaign": the actor subject of the clause the possessed noun sits in."""
+    if token.dep_ != "poss" or token.text.lower() not in _POSSESSIVE_PRONOUNS:
+        return None
+    node = token.head
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = child(node, "nsubj", "nsubjpass")
+            if subject is not None and subject.pos_ != "PRON" and subject.i < token.i:
+                return slot_mention(subject)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _is_assault_noun(token: Token) -> bool:
+    return any(cue.cls == ASSAULT for cue in stance_cues().get((token.lemma_.lower(), "NOUN"), ()))
