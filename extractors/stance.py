@@ -98,8 +98,8 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
 def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
     """The party helped to do what ``verb`` says, which shares the stance: "backs X against Y", "helps X to
     defeat Y", "stands by X to defeat Y", "supported X in its efforts to defeat Y" -> X opposes Y too."""
-    if cue.slot == "against" and cue.polarity == "opposes":
-        return _supported_party(verb)
+    if cue.slot == "against" and cue.polarity == "opposes":  # "backs X against Y", not "sided with X against Y"
+        return _supported_party(verb, direct_only=True)
     if not inherited:
         return None
     node = verb
@@ -112,14 +112,14 @@ def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
     return None
 
 
-def _supported_party(verb: Token) -> Token | None:
+def _supported_party(verb: Token, direct_only: bool = False) -> Token | None:
     """The object of ``verb`` if it is a verb of support ("assist the Iraqi government")."""
     cues = stance_cues().get((_verb_lemma(verb), "VERB"), ())
     if not any(c.polarity == "supports" for c in cues):
         return None
     passive = _is_passive(verb)
     found = child(verb, "nsubjpass") if passive else child(verb, "dobj")
-    if found is None:
+    if found is None and not direct_only:
         found = next((t for c in cues if c.polarity == "supports" and c.slot != "obj"
                       for t in prep_objects(verb, c.slot)), None)
     return None if found is None or found.tag_ in _RELATIVE_TAGS else found

@@ -39,6 +39,8 @@ def slot_mention(token: Token) -> Mention | None:
         appos = child(token, "appos")
         if appos is not None and appos.ent_type_ == "PERSON":
             return actor_mention(appos)
+    if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
+        return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
     return found
 
 
