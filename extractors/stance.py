@@ -213,11 +213,24 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         targets = list(prep_objects(noun, "of"))
     else:
         holder = _noun_holder(noun)
-        targets = list(prep_objects(noun, cue.slot))
+        targets = list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
     if holder is None or not targets:
         return
     yield from _pairs(holder_mentions(holder, cue), _flatten(targets), noun, cue, sent, doc_id, index,
                       negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+
+
+def _verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of an object noun cue, attached by the parser to the verb or to a participle beside it
+    ("conducted 23 strikes using drones against ISIL targets"): the first such PP after the noun."""
+    if noun.dep_ != "dobj" or cue.slot in ("of", "to", "for", "with"):
+        return []
+    verb = noun.head
+    for token in verb.subtree:
+        if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
+            obj = child(token, "pobj")
+            return [obj] if obj is not None else []
+    return []
 
 
 def _role_holder(noun: Token) -> Token | None:

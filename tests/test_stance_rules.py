@@ -194,3 +194,28 @@ def test_passive_control_verb_hands_the_action_to_its_subject() -> None:
         ("ISIL", 4, "dobj", "PROPN", "ISIL", "B-ORG"),
     ])
     assert triples(doc) == {("Britain", "opposes", "ISIL", False, False)}
+
+
+def test_noun_cue_target_attached_further_right_in_the_verb_phrase() -> None:
+    # "forces conducted strikes using drones against ISIL": the parser hangs "against" on "drones".
+    doc = make_doc([
+        ("forces", 1, "nsubj", "NOUN", "force", "O"),
+        ("conducted", 1, "ROOT", "VERB", "conduct", "O"),
+        ("strikes", 1, "dobj", "NOUN", "strike", "O"),
+        ("using", 1, "advcl", "VERB", "use", "O"),
+        ("drones", 3, "dobj", "NOUN", "drone", "O"),
+        ("against", 4, "prep", "ADP", "against", "O"),
+        ("ISIL", 5, "pobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert ("forces", "opposes", "ISIL", False, False) not in triples(doc)  # "forces" alone is an anaphor
+    doc = make_doc([
+        ("Iraqi", 1, "amod", "ADJ", "iraqi", "B-NORP"),
+        ("forces", 2, "nsubj", "NOUN", "force", "O"),
+        ("conducted", 2, "ROOT", "VERB", "conduct", "O"),
+        ("strikes", 2, "dobj", "NOUN", "strike", "O"),
+        ("using", 2, "advcl", "VERB", "use", "O"),
+        ("drones", 4, "dobj", "NOUN", "drone", "O"),
+        ("against", 5, "prep", "ADP", "against", "O"),
+        ("ISIL", 6, "pobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert ("Iraqi forces", "opposes", "ISIL", False, False) in triples(doc)
