@@ -150,6 +150,14 @@ def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     return list(prep_objects(verb, cue.slot))
 
 
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; of two, the one nearest before it ("Near Sinjar, two strikes destroyed ..." is
+    sometimes parsed with both "Sinjar" and "strikes" as subjects)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
+
+
 def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
     """The token naming who holds the stance of ``verb``, and whether it was inherited from another clause."""
     if _is_passive(verb):
@@ -158,7 +166,7 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
             if agent is not None:
                 return agent, candidate is not verb
         return None, False
-    subject = child(verb, *_SUBJECT_DEPS)
+    subject = _subject(verb)
     if subject is not None:
         whose = any(c.tag_ == "WP$" for c in subject.children)  # "the movement, whose fighters fought ..."
         if verb.dep_ == "relcl" and (subject.tag_ in _RELATIVE_TAGS or whose):
@@ -178,7 +186,7 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
             obj = child(head, "dobj")
             if obj is not None:
                 return obj
-        subject = child(head, *_SUBJECT_DEPS)
+        subject = _subject(head)
         if subject is not None:
             if subject.tag_ in _RELATIVE_TAGS and head.dep_ == "relcl":
                 return head.head

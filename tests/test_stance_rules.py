@@ -219,3 +219,18 @@ def test_noun_cue_target_attached_further_right_in_the_verb_phrase() -> None:
         ("ISIL", 6, "pobj", "PROPN", "ISIL", "B-ORG"),
     ])
     assert ("Iraqi forces", "opposes", "ISIL", False, False) in triples(doc)
+
+
+def test_of_two_subjects_the_nearest_before_the_verb_holds_the_stance() -> None:
+    # "Near Sinjar, two strikes destroyed a tank": a fronted place mis-parsed as a second subject.
+    doc = make_doc([
+        ("Near", 1, "compound", "PROPN", "Near", "O"),
+        ("Sinjar", 5, "nsubj", "PROPN", "Sinjar", "B-GPE"),
+        (",", 5, "punct", "PUNCT", ",", "O"),
+        ("two", 4, "nummod", "NUM", "two", "O"),
+        ("strikes", 5, "nsubj", "NOUN", "strike", "O"),
+        ("destroyed", 5, "ROOT", "VERB", "destroy", "O"),
+        ("a", 7, "det", "DET", "a", "O"),
+        ("tank", 5, "dobj", "NOUN", "tank", "O"),
+    ])
+    assert triples(doc) == {("strikes", "opposes", "tank", False, False)}
