@@ -26,7 +26,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
-from extractors.stance_slots import holder_mentions, target_mentions
+from extractors.stance_slots import Slot, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
@@ -77,7 +77,24 @@ def _verb_lemma(verb: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Passive voice, also a bare participle with a by-agent ("were armed and trained by Qatar")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """The passive subject, or for a participle coordinated under "be" the subject of "be" ("The brigades
+    were armed and trained by Qatar", parsed as be -> armed (acomp) -> trained (conj))."""
+    node = verb
+    for _ in range(3):
+        found = child(node, "nsubjpass")
+        if found is not None:
+            return found
+        if node.lemma_ == "be":
+            return child(node, "nsubj")
+        if node.dep_ not in ("conj", "acomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
@@ -140,8 +157,11 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
 
 def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     if cue.slot == "obj":
-        dep = "nsubjpass" if passive else "dobj"
-        found = [c for c in verb.children if c.dep_ == dep]
+        if passive:
+            patient = _passive_patient(verb)
+            found = [patient] if patient is not None else []
+        else:
+            found = [c for c in verb.children if c.dep_ == "dobj"]
         if passive and verb.dep_ == "relcl" and not found:
             return [verb.head]
         if found and found[0].tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
@@ -305,14 +325,15 @@ def _flatten(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _pairs(holders: list[Mention], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
+def _pairs(holders: list[Slot], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
     objects = target_mentions(targets, cue)
-    for subject in holders:
-        for obj in objects:
+    for subject, subject_weight in holders:
+        for obj, obj_weight in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():
                 continue
-            yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged, confidence)
+            yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged,
+                         confidence * subject_weight * obj_weight)
 
 
 def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Span, doc_id: str, index: int,

@@ -20,6 +20,9 @@ _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _TARGET_POS = frozenset({"NOUN", "PROPN"})
 ASSAULT = "assault"
+_STAND_IN = 0.7  # weight of a slot filled by a thing or an attack noun standing in for an actor
+
+Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's confidence
 
 
 def slot_mention(token: Token) -> Mention | None:
@@ -44,30 +47,29 @@ def slot_mention(token: Token) -> Mention | None:
     return found
 
 
-def holder_mentions(token: Token | None, cue: Cue) -> list[Mention]:
-    """Mentions of the stance holder ``token`` and of every conjunct of it."""
+def holder_mentions(token: Token | None, cue: Cue) -> list[Slot]:
+    """Mentions of the stance holder ``token`` and of every conjunct of it, with their weights."""
     if token is None:
         return []
-    found: list[Mention] = []
+    found: list[Slot] = []
     for t in with_conjuncts(token):
         mention = _bound_pronoun(t) or slot_mention(t)
-        if mention is None and cue.cls == ASSAULT and _is_assault_noun(t):
-            mention = mention_of(noun_phrase(t), "NOUN")
         if mention is not None:
-            found.append(mention)
+            found.append((mention, 1.0))
+        elif cue.cls == ASSAULT and _is_assault_noun(t):
+            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
     return found
 
 
-def target_mentions(targets: list[Token], cue: Cue) -> list[Mention]:
-    """Mentions of the targets; an assault cue also hits places and things."""
-    found: list[Mention] = []
+def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
+    """Mentions of the targets, with their weights; an assault cue also hits places and things."""
+    found: list[Slot] = []
     for t in targets:
         mention = slot_mention(t)
-        if mention is None and cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or
-                                                       (t.pos_ == "NOUN" and not t.ent_type_)):
-            mention = mention_of(noun_phrase(t), "NOUN")
         if mention is not None:
-            found.append(mention)
+            found.append((mention, 1.0))
+        elif cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or (t.pos_ == "NOUN" and not t.ent_type_)):
+            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
     return found
 
 

@@ -234,3 +234,27 @@ def test_of_two_subjects_the_nearest_before_the_verb_holds_the_stance() -> None:
         ("tank", 5, "dobj", "NOUN", "tank", "O"),
     ])
     assert triples(doc) == {("strikes", "opposes", "tank", False, False)}
+
+
+def test_coordinated_participle_with_agent_is_passive_on_the_subject_of_be() -> None:
+    # "The brigades were armed and trained by Qatar" as parsed: be -> armed (acomp, ADJ) -> trained (conj).
+    doc = make_doc([
+        ("brigades", 1, "nsubj", "NOUN", "brigade", "O"),
+        ("were", 1, "ROOT", "AUX", "be", "O"),
+        ("armed", 1, "acomp", "ADJ", "armed", "O"),
+        ("and", 2, "cc", "CCONJ", "and", "O"),
+        ("trained", 2, "conj", "VERB", "train", "O"),
+        ("by", 4, "agent", "ADP", "by", "O"),
+        ("Qatar", 5, "pobj", "PROPN", "Qatar", "B-GPE"),
+    ])
+    assert triples(doc) == {("Qatar", "supports", "brigades", False, False)}
+
+
+def test_things_and_attack_nouns_in_actor_slots_weigh_less_than_actors() -> None:
+    thing = confidences(_strike_doc(("strike", "NOUN", "strike"), ("tank", "NOUN", "tank")))
+    actors = confidences(make_doc([
+        ("Israel", 1, "nsubj", "PROPN", "Israel", "B-GPE"),
+        ("destroyed", 1, "ROOT", "VERB", "destroy", "O"),
+        ("Hamas", 1, "dobj", "PROPN", "Hamas", "B-ORG"),
+    ]))
+    assert thing[("strike", "opposes", "tank")] < actors[("Israel", "opposes", "Hamas")]
