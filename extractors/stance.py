@@ -26,7 +26,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
-from extractors.stance_slots import Slot, holder_mentions, target_mentions
+from extractors.stance_slots import Slot, coordinated, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
@@ -319,7 +319,7 @@ def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
 def _flatten(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in coordinated(token):
             if t not in out:
                 out.append(t)
     return out

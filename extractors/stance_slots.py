@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from extractors.lexicon import Cue, stance_cues
 from extractors.records import Mention
-from extractors.spans import actor_mention, child, mention_of, noun_phrase, with_conjuncts
+from extractors.spans import actor_mention, child, mention_of, noun_phrase
 
 _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,7 +44,29 @@ def slot_mention(token: Token) -> Mention | None:
             return actor_mention(appos)
     if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
         return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
+    if found is not None and found.text.endswith(" of"):  # NER cut "the Government of | Iraq"
+        return _through_of(token, found)
     return found
+
+
+def _through_of(token: Token, found: Mention) -> Mention:
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"), None)
+    obj = child(prep, "pobj") if prep is not None else None
+    if obj is None or obj.idx < found.end:
+        return found
+    doc = token.doc
+    return Mention(text=doc.text[found.start : obj.idx + len(obj.text)], start=found.start,
+                   end=obj.idx + len(obj.text), kind=found.kind)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """``token`` and its conjuncts; a list parsed as an apposition with conjuncts ("the UK, the Coalition and
+    Iraq" as UK -> Coalition (appos) -> Iraq (conj)) counts as coordination too."""
+    found = [token, *token.conjuncts]
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if any(c.dep_ == "conj" for c in appos.children):
+            found += [appos, *appos.conjuncts]
+    return list(dict.fromkeys(found))
 
 
 def holder_mentions(token: Token | None, cue: Cue) -> list[Slot]:
@@ -52,7 +74,7 @@ def holder_mentions(token: Token | None, cue: Cue) -> list[Slot]:
     if token is None:
         return []
     found: list[Slot] = []
-    for t in with_conjuncts(token):
+    for t in coordinated(token):
         mention = _bound_pronoun(t) or slot_mention(t)
         if mention is not None:
             found.append((mention, 1.0))

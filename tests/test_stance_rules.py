@@ -258,3 +258,30 @@ def test_things_and_attack_nouns_in_actor_slots_weigh_less_than_actors() -> None
         ("Hamas", 1, "dobj", "PROPN", "Hamas", "B-ORG"),
     ]))
     assert thing[("strike", "opposes", "tank")] < actors[("Israel", "opposes", "Hamas")]
+
+
+def test_list_parsed_as_apposition_with_conjuncts_distributes() -> None:
+    # "Britain, France and Germany condemned Iran" parsed as Britain -> France (appos) -> Germany (conj).
+    doc = make_doc([
+        ("Britain", 5, "nsubj", "PROPN", "Britain", "B-GPE"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("France", 0, "appos", "PROPN", "France", "B-GPE"),
+        ("and", 2, "cc", "CCONJ", "and", "O"),
+        ("Germany", 2, "conj", "PROPN", "Germany", "B-GPE"),
+        ("condemned", 5, "ROOT", "VERB", "condemn", "O"),
+        ("Iran", 5, "dobj", "PROPN", "Iran", "B-GPE"),
+    ])
+    assert {s for s, *_ in triples(doc)} == {"Britain", "France", "Germany"}
+
+
+def test_a_plain_apposition_is_not_a_second_holder() -> None:
+    # "Jones, a senator, condemned Iran": one holder.
+    doc = make_doc([
+        ("Jones", 4, "nsubj", "PROPN", "Jones", "B-PERSON"),
+        (",", 0, "punct", "PUNCT", ",", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("senator", 0, "appos", "NOUN", "senator", "O"),
+        ("condemned", 4, "ROOT", "VERB", "condemn", "O"),
+        ("Iran", 4, "dobj", "PROPN", "Iran", "B-GPE"),
+    ])
+    assert triples(doc) == {("Jones", "opposes", "Iran", False, False)}
