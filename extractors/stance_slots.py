@@ -44,7 +44,8 @@ def slot_mention(token: Token) -> Mention | None:
             return actor_mention(appos)
     if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
         return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
-    if found is not None and found.text.endswith(" of"):  # NER cut "the Government of | Iraq"
+    if found is not None and found.text.endswith(" of") and found.start <= token.idx < found.end:
+        # the NER cut "the Government of | Iraq"
         return _through_of(token, found)
     return found
 
