@@ -22,6 +22,8 @@ _TARGET_POS = frozenset({"NOUN", "PROPN"})
 ASSAULT = "assault"
 _STAND_IN = 0.7  # weight of a slot filled by a thing or an attack noun standing in for an actor
 
+_OWNER = 0.85  # weight of an actor read off a modifier of the target ("army bases" -> the army)
+
 Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's confidence
 
 
@@ -89,11 +91,24 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
     found: list[Slot] = []
     for t in targets:
         mention = slot_mention(t)
+        owner = _owner_modifier(t) if mention is None else None
         if mention is not None:
             found.append((mention, 1.0))
+        elif owner is not None:  # "attacked government positions": the government
+            found.append((owner, _OWNER))
         elif cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or (t.pos_ == "NOUN" and not t.ent_type_)):
             found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
     return found
+
+
+def _owner_modifier(token: Token) -> Mention | None:
+    """An actor noun modifying a non-actor target: "government positions", "rebel bases"."""
+    for c in token.lefts:
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
+            mention = actor_mention(c)
+            if mention is not None:
+                return mention
+    return None
 
 
 def _bound_pronoun(token: Token) -> Mention | None:

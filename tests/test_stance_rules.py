@@ -285,3 +285,15 @@ def test_a_plain_apposition_is_not_a_second_holder() -> None:
         ("Iran", 4, "dobj", "PROPN", "Iran", "B-GPE"),
     ])
     assert triples(doc) == {("Jones", "opposes", "Iran", False, False)}
+
+
+def test_actor_noun_modifying_a_target_names_the_target_actor() -> None:
+    # "the rebels attacked government positions": the government, weighed a little less than a direct object.
+    doc = make_doc([
+        ("rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+        ("government", 3, "compound", "NOUN", "government", "O"),
+        ("positions", 1, "dobj", "NOUN", "position", "O"),
+    ])
+    assert triples(doc) == {("rebels", "opposes", "government", False, False)}
+    assert confidences(doc)[("rebels", "opposes", "government")] < 0.9 * 1.0
