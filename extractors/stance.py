@@ -3,8 +3,12 @@
 Verb cues ("Iran backs Hezbollah", "were armed by Qatar", "the militia, which Iran financed", "sent troops to
 prop up X", "sided with Turkey against the bloc") and noun cues ("Washington's support for Taipei", "the war
 between Armenia and Azerbaijan", "imposed sanctions on Moscow") come from ``data/stance_lexicon.tsv``.
-Coordination on either side distributes; negation, modality, conditions and questions set ``negated`` /
-``hedged``; a clause reported by a speech verb is attributed to its speaker.
+Agent nouns ("Gaetz, a Trump supporter", "a critic of Putin", "an Obama appointee") hold for the person they
+describe. A party helped to act shares the stance of the purpose clause ("backs X against Y", "assists X to
+defeat Y": X opposes Y too). Each entry has a CAMEO-style class; ``assault`` cues also hit places and things
+(see ``stance_slots``). Coordination on either side distributes; negation, modality, conditions and questions
+set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its speaker. Confidence is the
+cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
 """
 
 from __future__ import annotations
