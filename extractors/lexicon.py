@@ -15,6 +15,7 @@ class Cue:
     polarity: str
     slot: str
     confidence: float
+    cls: str = ""  # CAMEO-style event category (cooperate, aid, disapprove, reject, threaten, coerce, assault, fight)
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def stance_cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
     """Stance cues keyed by (lemma, pos)."""
     out: dict[tuple[str, str], list[Cue]] = {}
     for row in read_table("stance_lexicon.tsv"):
-        cue = Cue(row["lemma"], row["pos"], row["polarity"], row["slot"], float(row["confidence"]))
+        cue = Cue(row["lemma"], row["pos"], row["polarity"], row["slot"], float(row["confidence"]),
+                  row.get("class") or "")
         out.setdefault((cue.lemma, cue.pos), []).append(cue)
     return {key: tuple(cues) for key, cues in out.items()}
 

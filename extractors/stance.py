@@ -3,8 +3,12 @@
 Verb cues ("Iran backs Hezbollah", "were armed by Qatar", "the militia, which Iran financed", "sent troops to
 prop up X", "sided with Turkey against the bloc") and noun cues ("Washington's support for Taipei", "the war
 between Armenia and Azerbaijan", "imposed sanctions on Moscow") come from ``data/stance_lexicon.tsv``.
-Coordination on either side distributes; negation, modality, conditions and questions set ``negated`` /
-``hedged``; a clause reported by a speech verb is attributed to its speaker.
+Agent nouns ("Gaetz, a Trump supporter", "a critic of Putin", "an Obama appointee") hold for the person they
+describe. A party helped to act shares the stance of the purpose clause ("backs X against Y", "assists X to
+defeat Y": X opposes Y too). Each entry has a CAMEO-style class; ``assault`` cues also hit places and things
+(see ``stance_slots``). Coordination on either side distributes; negation, modality, conditions and questions
+set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its speaker. Confidence is the
+cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
 """
 
 from __future__ import annotations
@@ -18,20 +22,22 @@ from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
+    ACTOR_ENTS,
     actor_mention,
-    actor_mentions,
     child,
     clause_flags,
     prep_objects,
     sentence_text,
     speaker_of,
 )
+from extractors.stance_slots import Slot, coordinated, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-_INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
+_INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
+_ROLE_SLOTS = frozenset({"role", "role_rev"})
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
 
@@ -75,7 +81,24 @@ def _verb_lemma(verb: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Passive voice, also a bare participle with a by-agent ("were armed and trained by Qatar")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """The passive subject, or for a participle coordinated under "be" the subject of "be" ("The brigades
+    were armed and trained by Qatar", parsed as be -> armed (acomp) -> trained (conj))."""
+    node = verb
+    for _ in range(3):
+        found = child(node, "nsubjpass")
+        if found is not None:
+            return found
+        if node.lemma_ == "be":
+            return child(node, "nsubj")
+        if node.dep_ not in ("conj", "acomp") or node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
@@ -85,8 +108,42 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(actor_mentions(holder), _flatten(targets), verb, cue, sent, doc_id, index,
+    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), verb, cue, sent, doc_id, index,
                       negated, hedged, confidence)
+    partner = _supported_partner(verb, cue, inherited)
+    if partner is not None:
+        yield from _pairs(holder_mentions(partner, cue), _flatten(targets), verb, cue, sent, doc_id, index,
+                          negated, hedged, confidence * _INFERRED)
+
+
+def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
+    """The party helped to do what ``verb`` says, which shares the stance: "backs X against Y", "helps X to
+    defeat Y", "stands by X to defeat Y", "supported X in its efforts to defeat Y" -> X opposes Y too."""
+    if cue.slot == "against" and cue.polarity == "opposes":  # "backs X against Y", not "sided with X against Y"
+        return _supported_party(verb, direct_only=True)
+    if not inherited:
+        return None
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _supported_party(node)
+    return None
+
+
+def _supported_party(verb: Token, direct_only: bool = False) -> Token | None:
+    """The object of ``verb`` if it is a verb of support ("assist the Iraqi government")."""
+    cues = stance_cues().get((_verb_lemma(verb), "VERB"), ())
+    if not any(c.polarity == "supports" for c in cues):
+        return None
+    passive = _is_passive(verb)
+    found = child(verb, "nsubjpass") if passive else child(verb, "dobj")
+    if found is None and not direct_only:
+        found = next((t for c in cues if c.polarity == "supports" and c.slot != "obj"
+                      for t in prep_objects(verb, c.slot)), None)
+    return None if found is None or found.tag_ in _RELATIVE_TAGS else found
 
 
 def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -104,14 +161,25 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
 
 def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     if cue.slot == "obj":
-        dep = "nsubjpass" if passive else "dobj"
-        found = [c for c in verb.children if c.dep_ == dep]
+        if passive:
+            patient = _passive_patient(verb)
+            found = [patient] if patient is not None else []
+        else:
+            found = [c for c in verb.children if c.dep_ == "dobj"]
         if passive and verb.dep_ == "relcl" and not found:
             return [verb.head]
         if found and found[0].tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
             return [verb.head]
         return found
     return list(prep_objects(verb, cue.slot))
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; of two, the one nearest before it ("Near Sinjar, two strikes destroyed ..." is
+    sometimes parsed with both "Sinjar" and "strikes" as subjects)."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
@@ -122,7 +190,7 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
             if agent is not None:
                 return agent, candidate is not verb
         return None, False
-    subject = child(verb, *_SUBJECT_DEPS)
+    subject = _subject(verb)
     if subject is not None:
         whose = any(c.tag_ == "WP$" for c in subject.children)  # "the movement, whose fighters fought ..."
         if verb.dep_ == "relcl" and (subject.tag_ in _RELATIVE_TAGS or whose):
@@ -142,13 +210,13 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
             obj = child(head, "dobj")
             if obj is not None:
                 return obj
-        subject = child(head, *_SUBJECT_DEPS)
+        subject = _subject(head)
         if subject is not None:
             if subject.tag_ in _RELATIVE_TAGS and head.dep_ == "relcl":
                 return head.head
             return subject
-        if _is_passive(head):
-            return next(prep_objects(head, "by"), None)
+        if _is_passive(head):  # "Britain is committed to defeating X": the passive subject does it
+            return next(prep_objects(head, "by"), None) or child(head, "nsubjpass")
         return _inherited_holder(head, depth + 1)
     if head.pos_ in ("NOUN", "PROPN"):
         possessor = child(head, "poss")
@@ -158,31 +226,69 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
 
 
 def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
-    negated, hedged = clause_flags(_governing_verb(noun) or noun)
+    negated, hedged = _noun_flags(noun, cue)
     if cue.slot == "between":
         parties = _flatten(list(prep_objects(noun, "between")))
         mentions = [m for m in (actor_mention(t) for t in parties) if m is not None]
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
         return
-    if cue.slot == "poss_of":
-        holder: Token | None = child(noun, "poss")
+    if cue.slot == "role":
+        holder: Token | None = _role_holder(noun)
+        targets = _role_targets(noun)
+    elif cue.slot == "role_rev":  # "X, a Trump appointee": Trump backs X
+        holder = next(iter(_role_targets(noun)), None)
+        described = _role_holder(noun)
+        targets = [described] if described is not None else []
+    elif cue.slot == "poss_of":
+        holder = child(noun, "poss")
         targets = list(prep_objects(noun, "of"))
     else:
         holder = _noun_holder(noun)
-        targets = list(prep_objects(noun, cue.slot))
+        targets = list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
     if holder is None or not targets:
         return
-    yield from _pairs(actor_mentions(holder), _flatten(targets), noun, cue, sent, doc_id, index,
+    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), noun, cue, sent, doc_id, index,
                       negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
 
 
+def _verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of an object noun cue, attached by the parser to the verb or to a participle beside it
+    ("conducted 23 strikes using drones against ISIL targets"): the first such PP after the noun."""
+    if noun.dep_ != "dobj" or cue.slot in ("of", "to", "for", "with"):
+        return []
+    verb = noun.head
+    for token in verb.subtree:
+        if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
+            obj = child(token, "pobj")
+            return [obj] if obj is not None else []
+    return []
+
+
+def _role_holder(noun: Token) -> Token | None:
+    """Who an agent noun describes: "Gaetz, a Trump supporter" / "Gaetz is a critic of X" -> Gaetz."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return child(noun.head, "nsubj")
+    return child(noun, "appos")  # "Putin's ally, Lukashenko"
+
+
+def _role_targets(noun: Token) -> list[Token]:
+    """Whom an agent noun is about: "Trump supporter", "Trump's critic", "an opponent of Trump"."""
+    found = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    return found + list(prep_objects(noun, "of"))
+
+
 def _noun_holder(noun: Token) -> Token | None:
-    """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "imposed sanctions" -> the
-    subject of the governing verb."""
+    """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "support from Moscow", "attacks by
+    the rebels" -> the PP object; "imposed sanctions" -> the subject of the governing verb."""
     possessor = child(noun, "poss")
     if possessor is not None:
         return possessor
+    agent = next((t for prep in ("by", "from") for t in prep_objects(noun, prep)), None)
+    if agent is not None:
+        return agent
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
@@ -204,23 +310,34 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
+    """Negation and hedging for a noun cue; an appositive agent noun ("X, a Trump critic, said ...") is
+    background fact, never hedged by the verb of its clause."""
+    if cue.slot in _ROLE_SLOTS and noun.dep_ != "attr":
+        return False, noun.sent.text.rstrip().endswith("?")
+    if cue.slot in _ROLE_SLOTS:
+        return clause_flags(noun.head)
+    return clause_flags(_governing_verb(noun) or noun)
+
+
 def _flatten(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
-        for t in (token, *token.conjuncts):
+        for t in coordinated(token):
             if t not in out:
                 out.append(t)
     return out
 
 
-def _pairs(holders: list[Mention], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
+def _pairs(holders: list[Slot], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
-    objects = [m for m in (actor_mention(t) for t in targets) if m is not None]
-    for subject in holders:
-        for obj in objects:
+    objects = target_mentions(targets, cue)
+    for subject, subject_weight in holders:
+        for obj, obj_weight in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():
                 continue
-            yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged, confidence)
+            yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged,
+                         confidence * subject_weight * obj_weight)
 
 
 def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Span, doc_id: str, index: int,

@@ -18,8 +18,6 @@ from tests.conftest import SUITE, load_jsonl
 pytestmark = pytest.mark.model
 
 KNOWN_FAILURES = {
-    "d03": "coordinated passive participles: the parser attaches the agent to the second verb and makes the "
-           "first an adjectival complement (acomp), so no passive subject is found",
     "d24": "'Iran funds and arms Hezbollah' after 'says' is mis-parsed by en_core_web_sm as nouns (compound/dobj)",
 }
 

@@ -1,0 +1,131 @@
+"""Who fills the holder and target slots of a stance cue, beyond a plain actor phrase.
+
+- a title head names its appositive person ("the president, Joe Biden, accused ...");
+- a possessive pronoun holder is bound to the subject of its clause ("Iraqi forces took the campus in their
+  battle with IS": Iraqi forces, not "their");
+- cues of the CAMEO ``assault`` class also take non-actor targets (places, positions, buildings: "jets
+  destroyed three bridges"), and an assault noun as their subject stands for the unnamed attacker ("one strike
+  destroyed a tank"); such mentions are common-noun phrases with lower confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.lexicon import Cue, stance_cues
+from extractors.records import Mention
+from extractors.spans import actor_mention, child, mention_of, noun_phrase
+
+_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_TARGET_POS = frozenset({"NOUN", "PROPN"})
+ASSAULT = "assault"
+_STAND_IN = 0.7  # weight of a slot filled by a thing or an attack noun standing in for an actor
+
+_OWNER = 0.85  # weight of an actor read off a modifier of the target ("army bases" -> the army)
+
+Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's confidence
+
+
+def slot_mention(token: Token) -> Mention | None:
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden").
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "president", "Joe", "Biden"], heads=[1, 1, 3, 1],
+        ...           deps=["det", "ROOT", "compound", "appos"], pos=["DET", "NOUN", "PROPN", "PROPN"],
+        ...           ents=["O", "O", "B-PERSON", "I-PERSON"])
+        >>> slot_mention(doc[1]).text
+        'Joe Biden'
+    """
+    found = actor_mention(token)
+    if found is None and token.pos_ in _TARGET_POS:
+        appos = child(token, "appos")
+        if appos is not None and appos.ent_type_ == "PERSON":
+            return actor_mention(appos)
+    if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
+        return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
+    if found is not None and found.text.endswith(" of") and found.start <= token.idx < found.end:
+        # the NER cut "the Government of | Iraq"
+        return _through_of(token, found)
+    return found
+
+
+def _through_of(token: Token, found: Mention) -> Mention:
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"), None)
+    obj = child(prep, "pobj") if prep is not None else None
+    if obj is None or obj.idx < found.end:
+        return found
+    doc = token.doc
+    return Mention(text=doc.text[found.start : obj.idx + len(obj.text)], start=found.start,
+                   end=obj.idx + len(obj.text), kind=found.kind)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """``token`` and its conjuncts; a list parsed as an apposition with conjuncts ("the UK, the Coalition and
+    Iraq" as UK -> Coalition (appos) -> Iraq (conj)) counts as coordination too."""
+    found = [token, *token.conjuncts]
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if any(c.dep_ == "conj" for c in appos.children):
+            found += [appos, *appos.conjuncts]
+    return list(dict.fromkeys(found))
+
+
+def holder_mentions(token: Token | None, cue: Cue) -> list[Slot]:
+    """Mentions of the stance holder ``token`` and of every conjunct of it, with their weights."""
+    if token is None:
+        return []
+    found: list[Slot] = []
+    for t in coordinated(token):
+        mention = _bound_pronoun(t) or slot_mention(t)
+        if mention is not None:
+            found.append((mention, 1.0))
+        elif cue.cls == ASSAULT and _is_assault_noun(t):
+            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
+    return found
+
+
+def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
+    """Mentions of the targets, with their weights; an assault cue also hits places and things."""
+    found: list[Slot] = []
+    for t in targets:
+        mention = slot_mention(t)
+        owner = _owner_modifier(t) if mention is None else None
+        if mention is not None:
+            found.append((mention, 1.0))
+        elif owner is not None:  # "attacked government positions": the government
+            found.append((owner, _OWNER))
+        elif cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or (t.pos_ == "NOUN" and not t.ent_type_)):
+            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
+    return found
+
+
+def _owner_modifier(token: Token) -> Mention | None:
+    """An actor noun modifying a non-actor target: "government positions", "rebel bases"."""
+    for c in token.lefts:
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN":
+            mention = actor_mention(c)
+            if mention is not None:
+                return mention
+    return None
+
+
+def _bound_pronoun(token: Token) -> Mention | None:
+    """ "their battle", "its campaign": the actor subject of the clause the possessed noun sits in."""
+    if token.dep_ != "poss" or token.text.lower() not in _POSSESSIVE_PRONOUNS:
+        return None
+    node = token.head
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = child(node, "nsubj", "nsubjpass")
+            if subject is not None and subject.pos_ != "PRON" and subject.i < token.i:
+                return slot_mention(subject)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _is_assault_noun(token: Token) -> bool:
+    return any(cue.cls == ASSAULT for cue in stance_cues().get((token.lemma_.lower(), "NOUN"), ()))
