@@ -229,3 +229,17 @@ def test_stdin_input(tmp_path: Path) -> None:
     result = run("build", "-", "-o", str(out), stdin=ARTICLE)
     assert result.returncode == 0
     assert ("Iran", "Houthis") in edges(Graph().parse(out), "supports")
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback(demo_dir: Path) -> None:
+    # `stancegraph query ... | head -1`: the reader closes the pipe long before the table is written.
+    cmd = [sys.executable, "-m", "graph.cli", "query", str(demo_dir / "graph.ttl"), "SELECT * WHERE { ?s ?p ?o }"]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=600)
+    assert first.strip(), "the first line of the table arrives"
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
+    assert code == 141
