@@ -55,18 +55,38 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
     """
     for index, sent in enumerate(doc.sents):
         seen: set[tuple[int, int]] = set()
-        for person in _people(sent):
-            for role, org, how in _affiliations(person):
-                if (person.start, org.start) in seen or overlaps(org, person):
-                    continue
-                seen.add((person.start, org.start))
-                text, start = sentence_text(sent)
-                yield Claim(
-                    doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
-                    relation="affiliated_with", subject=mention_of(person, "PERSON"),
-                    object=mention_of(org, org.label_), cue=role or how, extractor=NAME,
-                    confidence=_confidence(how), role=role, extras=(("pattern", how),),
-                )
+        for person, (role, org, how) in _shared_with_conjuncts(sent):
+            if (person.start, org.start) in seen or overlaps(org, person):
+                continue
+            seen.add((person.start, org.start))
+            text, start = sentence_text(sent)
+            yield Claim(
+                doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
+                relation="affiliated_with", subject=mention_of(person, "PERSON"),
+                object=mention_of(org, org.label_), cue=role or how, extractor=NAME,
+                confidence=_confidence(how), role=role, extras=(("pattern", how),),
+            )
+
+
+def _shared_with_conjuncts(sent: Span) -> Iterator[tuple[Span, Found]]:
+    """Each person's affiliations, and those the person shares with coordinated people: "Ann Roe and Bo
+    Li of the Omega Foundation", "X and Y joined Z" (the parse hangs the phrase on one conjunct only).
+    Only a person without affiliations of their own shares; appositions, titles, brackets and names right
+    before the person stay with the one name they touch."""
+    people = list(_people(sent))
+    found = {p.start: list(_affiliations(p)) for p in people}
+    for person in people:
+        yield from ((person, f) for f in found[person.start])
+        if found[person.start] or any(c.dep_ == "prep" for c in person.root.children):
+            continue  # "A for Trapani, B for Messina": each conjunct has its own
+        group = {t.i for t in person.root.conjuncts}
+        for other in people:
+            if other.root.i in group and other.start != person.start:
+                yield from ((person, f) for f in found[other.start] if _shared(f[2]))
+
+
+def _shared(how: str) -> bool:
+    return how == "name-prep" or how.split("-", 1)[0] in ("verb", "predicate", "as", "led")
 
 
 def _people(sent: Span) -> Iterator[Span]:

@@ -252,3 +252,34 @@ def test_untagged_acronym_before_a_title_is_the_organisation() -> None:
         ])
     assert found(doc_for("CNTP")) == {("Luis Cobos", "CNTP", "secretary")}
     assert found(doc_for("Party")) == set()
+
+
+def test_coordinated_people_share_a_name_preposition() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 7, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("Bo", 4, "compound", "PROPN", "Bo", "B-PERSON"),
+        ("Li", 1, "conj", "PROPN", "Li", "I-PERSON"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("NATO", 5, "pobj", "PROPN", "NATO", "B-ORG"),
+        ("spoke", 7, "ROOT", "VERB", "speak", "O"),
+        (".", 7, "punct", "PUNCT", ".", "O"),
+    ])
+    assert found(doc) == {("Ann Roe", "NATO", None), ("Bo Li", "NATO", None)}
+
+
+def test_a_conjunct_with_its_own_phrase_does_not_share() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 9, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("Kent", 2, "pobj", "PROPN", "Kent", "B-GPE"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("Bo", 6, "compound", "PROPN", "Bo", "B-PERSON"),
+        ("Li", 1, "conj", "PROPN", "Li", "I-PERSON"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("NATO", 7, "pobj", "PROPN", "NATO", "B-ORG"),
+        ("spoke", 9, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == {("Bo Li", "NATO", None)}
