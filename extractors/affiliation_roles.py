@@ -127,7 +127,7 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
 def object_org(obj: Token) -> Span | None:
     """The organisation a prepositional object names: an entity, an untagged proper name, the owner of a
     unit ("the DEM's division"), or one level down ("director of the programme at Chatham House")."""
-    org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
+    org = _named_apposition(obj) or org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
     if org is None:
         inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
         deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
@@ -135,6 +135,14 @@ def object_org(obj: Token) -> Span | None:
         if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
             org = None
     return org
+
+
+def _named_apposition(obj: Token) -> Span | None:
+    """The name after a common noun: "the Mexican pop group RBD" names RBD, not "Mexican pop group"."""
+    if obj.ent_type_ or obj.pos_ != "NOUN":
+        return None
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
+    return org_entity(name) if name is not None else None
 
 
 def _unnamed_org(obj: Token) -> Span | None:

@@ -283,3 +283,18 @@ def test_a_conjunct_with_its_own_phrase_does_not_share() -> None:
         ("spoke", 9, "ROOT", "VERB", "speak", "O"),
     ])
     assert found(doc) == {("Bo Li", "NATO", None)}
+
+
+def test_a_name_after_a_common_noun_is_the_organisation() -> None:
+    doc = make_doc([
+        ("Bo", 1, "compound", "PROPN", "Bo", "B-PERSON"),
+        ("Li", 8, "nsubj", "PROPN", "Li", "I-PERSON"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("Mexican", 6, "amod", "ADJ", "mexican", "B-NORP"),
+        ("pop", 6, "compound", "NOUN", "pop", "O"),
+        ("group", 2, "pobj", "NOUN", "group", "O"),
+        ("RBD", 6, "appos", "PROPN", "RBD", "B-ORG"),
+        ("sang", 8, "ROOT", "VERB", "sing", "O"),
+    ])
+    assert found(doc) == {("Bo Li", "RBD", None)}
