@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extractors.affiliation_links import link_affiliations
+from extractors.affiliation_party import party_affiliations
 from extractors.affiliation_roles import Found, is_role, overlaps, role_affiliations
 from extractors.lexicon import read_table
 from extractors.records import Claim
@@ -24,7 +25,8 @@ from extractors.spans import mention_of, sentence_text
 
 NAME = "affiliation.v1"
 _CONFIDENCE = {"prep": 0.85, "possessive": 0.85, "demonym": 0.8, "compound": 0.8}
-_LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65}
+_LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65, "bracket-party": 0.65,
+                    "as-party": 0.75, "party-contest": 0.65}
 _VERB_CONFIDENCE = 0.7
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                          "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -156,3 +158,4 @@ def _affiliations(person: Span) -> Iterator[Found]:
     head = person.root
     yield from role_affiliations(head, person)
     yield from link_affiliations(head, person)
+    yield from party_affiliations(head, person)

@@ -298,3 +298,54 @@ def test_a_name_after_a_common_noun_is_the_organisation() -> None:
         ("sang", 8, "ROOT", "VERB", "sing", "O"),
     ])
     assert found(doc) == {("Bo Li", "RBD", None)}
+
+
+def test_as_a_party_word_is_party_membership() -> None:
+    doc = make_doc([
+        ("Thurman", 2, "nsubjpass", "PROPN", "Thurman", "B-PERSON"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("elected", 2, "ROOT", "VERB", "elect", "O"),
+        ("as", 2, "prep", "ADP", "as", "O"),
+        ("a", 6, "det", "DET", "a", "O"),
+        ("Christian", 6, "compound", "PROPN", "Christian", "B-NORP"),
+        ("Democrat", 3, "pobj", "PROPN", "Democrat", "B-NORP"),
+    ])
+    assert found(doc) == {("Thurman", "Christian Democrat", "member")}
+
+
+def test_as_a_nationality_is_no_party() -> None:
+    doc = make_doc([
+        ("Thurman", 2, "nsubjpass", "PROPN", "Thurman", "B-PERSON"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("elected", 2, "ROOT", "VERB", "elect", "O"),
+        ("as", 2, "prep", "ADP", "as", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("German", 3, "pobj", "PROPN", "German", "B-NORP"),
+    ])
+    assert found(doc) == set()
+
+
+def test_a_party_nomination_sought_is_party_membership() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("sought", 2, "ROOT", "VERB", "seek", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("Republican", 5, "amod", "ADJ", "republican", "B-NORP"),
+        ("nomination", 2, "dobj", "NOUN", "nomination", "O"),
+    ])
+    assert found(doc) == {("Ann Roe", "Republican", None)}
+
+
+def test_an_untagged_party_in_brackets_after_the_name() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 6, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("(", 1, "punct", "PUNCT", "(", "O"),
+        ("Progress", 4, "compound", "PROPN", "Progress", "O"),
+        ("Party", 1, "appos", "PROPN", "Party", "O"),
+        (")", 1, "punct", "PUNCT", ")", "O"),
+        ("won", 6, "ROOT", "VERB", "win", "O"),
+    ])
+    assert found(doc) == {("Ann Roe", "Progress Party", None)}
+    assert patterns(doc) == {"bracket-party"}

@@ -1,0 +1,79 @@
+"""Party membership of ``affiliation.v1`` stated without a role noun or a named organisation.
+
+- "Thurman was elected as a Whig", "returned in 1998 as a Christian Democrat": a party word
+  (``data/party_words.tsv``) after "as" on the person's clause;
+- "Reagan, who had lost the Republican nomination", "ran on the Democratic ticket": a party word on a noun
+  of a party's contest (``data/party_contests.tsv``) the person's clause governs;
+- "Janne Johnsen (Conservative Party)": capitalised words ending in an organisation noun in brackets after
+  the name, when the model did not tag them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extractors.affiliation_roles import Found, clauses_of, party_words
+from extractors.lexicon import read_table
+
+
+@cache
+def party_contests() -> frozenset[str]:
+    """Nouns of a party's own contest ("nomination", "ticket")."""
+    return frozenset(row["lemma"] for row in read_table("party_contests.tsv"))
+
+
+@cache
+def _organisation_nouns() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
+
+
+def party_affiliations(head: Token, person: Span) -> Iterator[Found]:
+    """Every (role, party, pattern) stated by a party word on the clauses of the name headed by ``head``."""
+    for verb in clauses_of(head):
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for v in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp"))):
+            for c in v.children:
+                objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ == "pobj"]
+                for obj in objs if c.dep_ in ("dobj", "prep") else []:
+                    if c.text.lower() == "as" and _is_party_word(obj):
+                        yield "member", _party_span(obj), "as-party"
+                    elif obj.lemma_.lower() in party_contests():
+                        word = next((m for m in obj.children if m.dep_ in ("amod", "compound")
+                                     and _is_party_word(m)), None)
+                        if word is not None:
+                            yield None, _party_span(word), "party-contest"
+    yield from _bracketed_party(person)
+
+
+def _is_party_word(token: Token) -> bool:
+    return token.text.lower() in party_words() and token.text[:1].isupper()
+
+
+def _party_span(word: Token) -> Span:
+    """The party word with the capitalised words right before it in its phrase ("Christian Democrat")."""
+    start = word.i
+    doc = word.doc
+    while start > 0 and doc[start - 1].head.i == word.i and doc[start - 1].dep_ in ("compound", "amod") \
+            and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return Span(doc, start, word.i + 1, label="NORP")
+
+
+def _bracketed_party(person: Span) -> Iterator[Found]:
+    """"Janne Johnsen (Conservative Party)" with the party untagged: capitalised words, the last an
+    organisation noun, alone in brackets right after the name."""
+    doc = person.doc
+    if person.end >= len(doc) or doc[person.end].text != "(":
+        return
+    close = next((t.i for t in doc[person.end + 1:person.end + 8] if t.text == ")"), None)
+    if close is None or close - person.end < 3:
+        return
+    words = doc[person.end + 1:close]
+    if any(t.ent_type_ for t in words) or not all(t.text[:1].isupper() for t in words):
+        return  # a tagged organisation is the bracket pattern's; lower-case words are a description
+    if words[-1].text.lower() in _organisation_nouns():
+        yield None, Span(doc, words.start, words.end, label="ORG"), "bracket-party"
