@@ -74,8 +74,7 @@ def clauses_of(head: Token) -> list[Token]:
     """The verbs the name headed by ``head`` is the subject of: its own verb, a "who" relative clause, and
     clauses that share its subject ("Before joining Oxford, X held ...", "X left A and joined B")."""
     verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head is not head else []
-    verbs += [c for c in head.children if c.dep_ == "relcl"
-              and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)]
+    verbs += _described(head, verbs)
     shared: list[Token] = []
     for verb in verbs:
         for c in verb.children:
@@ -85,6 +84,23 @@ def clauses_of(head: Token) -> list[Token]:
                 shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
                            and not _has_subject(p)]
     return verbs + shared
+
+
+def _described(head: Token, verbs: list[Token]) -> list[Token]:
+    """Clauses about the person through a noun that describes them: their own "who" relative, and the
+    "who" relative or participle on their predicate or apposition ("X was a politician who served as
+    mayor of Y", "X, a forward playing with Y")."""
+    nouns = [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
+    nouns += [c for c in head.children if c.dep_ == "appos"]
+    found = [c for c in head.children if c.dep_ == "relcl" and _who_subject(c)]
+    for noun in nouns:
+        found += [c for c in noun.children if (c.dep_ == "relcl" and _who_subject(c))
+                  or (c.dep_ == "acl" and c.tag_ == "VBG" and not _has_subject(c))]
+    return found
+
+
+def _who_subject(verb: Token) -> bool:
+    return any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:

@@ -349,3 +349,38 @@ def test_an_untagged_party_in_brackets_after_the_name() -> None:
     ])
     assert found(doc) == {("Ann Roe", "Progress Party", None)}
     assert patterns(doc) == {"bracket-party"}
+
+
+def test_a_who_clause_on_the_predicate_noun_is_about_the_person() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("was", 2, "ROOT", "AUX", "be", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("politician", 2, "attr", "NOUN", "politician", "O"),
+        ("who", 6, "nsubj", "PRON", "who", "O"),
+        ("served", 4, "relcl", "VERB", "serve", "O"),
+        ("as", 6, "prep", "ADP", "as", "O"),
+        ("mayor", 7, "pobj", "NOUN", "mayor", "O"),
+        ("of", 8, "prep", "ADP", "of", "O"),
+        ("Calgary", 9, "pobj", "PROPN", "Calgary", "B-GPE"),
+    ])
+    doc[5].tag_ = "WP"
+    assert found(doc) == {("Ann Roe", "Calgary", "mayor")}
+
+
+def test_a_participle_on_the_apposition_is_about_the_person() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 9, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("forward", 1, "appos", "NOUN", "forward", "O"),
+        ("playing", 4, "acl", "VERB", "play", "O"),
+        ("for", 5, "prep", "ADP", "for", "O"),
+        ("Graz", 8, "compound", "PROPN", "Graz", "B-ORG"),
+        ("EC", 6, "pobj", "PROPN", "EC", "I-ORG"),
+        ("scored", 9, "ROOT", "VERB", "score", "O"),
+    ])
+    doc[5].tag_ = "VBG"
+    assert ("Ann Roe", "Graz EC") in {(p, o) for p, o, _ in found(doc)}
