@@ -60,6 +60,8 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
                     yield from ((x, "appos") for x in _roles_beyond(r))
     if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
         yield head.head, "appos"
+    if head.dep_ == "attr" and head.head.lemma_ == "be":  # "The president of RBF is Stephen Heintz"
+        yield from ((s, "predicate") for s in head.head.children if s.dep_ == "nsubj" and is_role(s))
     for verb in clauses_of(head):
         for c in verb.children:
             if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"

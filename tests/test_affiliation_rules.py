@@ -384,3 +384,16 @@ def test_a_participle_on_the_apposition_is_about_the_person() -> None:
     ])
     doc[5].tag_ = "VBG"
     assert ("Ann Roe", "Graz EC") in {(p, o) for p, o, _ in found(doc)}
+
+
+def test_a_role_subject_with_the_name_as_predicate() -> None:
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("president", 4, "nsubj", "NOUN", "president", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("RBF", 2, "pobj", "PROPN", "RBF", "B-ORG"),
+        ("is", 4, "ROOT", "AUX", "be", "O"),
+        ("Ann", 6, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 4, "attr", "PROPN", "Roe", "I-PERSON"),
+    ])
+    assert found(doc) == {("Ann Roe", "RBF", "president")}
