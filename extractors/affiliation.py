@@ -26,7 +26,7 @@ from extractors.spans import mention_of, sentence_text
 NAME = "affiliation.v1"
 _CONFIDENCE = {"prep": 0.85, "possessive": 0.85, "demonym": 0.8, "compound": 0.8}
 _LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65, "bracket-party": 0.65,
-                    "as-party": 0.75, "party-contest": 0.65}
+                    "as-party": 0.75, "party-contest": 0.65, "under": 0.6}
 _VERB_CONFIDENCE = 0.7
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                          "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})

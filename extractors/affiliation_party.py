@@ -5,7 +5,9 @@
 - "Reagan, who had lost the Republican nomination", "ran on the Democratic ticket": a party word on a noun
   of a party's contest (``data/party_contests.tsv``) the person's clause governs;
 - "Janne Johnsen (Conservative Party)": capitalised words ending in an organisation noun in brackets after
-  the name, when the model did not tag them.
+  the name, when the model did not tag them;
+- "deputy leader of the Labour Party under X", "Under X, the AWB swore ...": the person after "under" leads
+  the one organisation or party of the phrase or clause "under" belongs to.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, clauses_of, party_words
+from extractors.affiliation_roles import Found, clauses_of, org_entity, party_words
 from extractors.lexicon import read_table
 
 
@@ -47,6 +49,7 @@ def party_affiliations(head: Token, person: Span) -> Iterator[Found]:
                         if word is not None:
                             yield None, _party_span(word), "party-contest"
     yield from _bracketed_party(person)
+    yield from _under(head, person)
 
 
 def _is_party_word(token: Token) -> bool:
@@ -77,3 +80,23 @@ def _bracketed_party(person: Span) -> Iterator[Found]:
         return  # a tagged organisation is the bracket pattern's; lower-case words are a description
     if words[-1].text.lower() in _organisation_nouns():
         yield None, Span(doc, words.start, words.end, label="ORG"), "bracket-party"
+
+
+def _under(head: Token, person: Span) -> Iterator[Found]:
+    """"the Labour Party under Eamon Gilmore": the only organisation (or party word) near the phrase that
+    "under" belongs to: its head, the head's subject, objects and possessors."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.text.lower() != "under":
+        return
+    gov = prep.head
+    near = [gov, *(c for c in gov.children if c is not prep)]
+    near += [g for c in near[1:] for g in c.children if g.dep_ in ("pobj", "poss")]
+    orgs: dict[int, Span] = {}
+    for token in near:
+        org = org_entity(token) if token.ent_type_ == "ORG" else None
+        if org is None and _is_party_word(token):
+            org = _party_span(token)
+        if org is not None and org.label_ in ("ORG", "NORP") and not org.start < person.end <= org.end:
+            orgs[org.start] = org
+    if len(orgs) == 1:
+        yield "leader", next(iter(orgs.values())), "under"

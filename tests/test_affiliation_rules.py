@@ -397,3 +397,31 @@ def test_a_role_subject_with_the_name_as_predicate() -> None:
         ("Roe", 4, "attr", "PROPN", "Roe", "I-PERSON"),
     ])
     assert found(doc) == {("Ann Roe", "RBF", "president")}
+
+
+def test_the_person_under_whom_a_party_stands_leads_it() -> None:
+    doc = make_doc([
+        ("She", 1, "nsubj", "PRON", "she", "O"),
+        ("led", 1, "ROOT", "VERB", "lead", "O"),
+        ("the", 4, "det", "DET", "the", "B-ORG"),
+        ("Labour", 4, "compound", "PROPN", "Labour", "I-ORG"),
+        ("Party", 1, "dobj", "PROPN", "Party", "I-ORG"),
+        ("under", 4, "prep", "ADP", "under", "O"),
+        ("Ann", 7, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 5, "pobj", "PROPN", "Roe", "I-PERSON"),
+    ])
+    assert found(doc) == {("Ann Roe", "the Labour Party", "leader")}
+
+
+def test_under_with_two_organisations_names_none() -> None:
+    doc = make_doc([
+        ("Under", 5, "prep", "ADP", "under", "O"),
+        ("Ann", 2, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 0, "pobj", "PROPN", "Roe", "I-PERSON"),
+        (",", 5, "punct", "PUNCT", ",", "O"),
+        ("NATO", 5, "nsubj", "PROPN", "NATO", "B-ORG"),
+        ("fought", 5, "ROOT", "VERB", "fight", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("Taliban", 5, "dobj", "PROPN", "Taliban", "B-ORG"),
+    ])
+    assert found(doc) == set()
