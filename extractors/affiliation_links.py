@@ -31,6 +31,8 @@ from extractors.affiliation_roles import (
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
+_FOUNDING = frozenset({"found", "co-found", "form"})
+_MISTYPED_ORGS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
 @cache
@@ -155,5 +157,16 @@ def _led_by(head: Token, person: Span) -> Iterator[Found]:
     else:
         led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     org = _named_org(led, person)
+    if org is None and lemma in _FOUNDING and led is not None:
+        org = _founded_name(led, person)
     if org is not None:
         yield affiliation_verbs()[(lemma, "-")], org, f"led-by-{lemma}"
+
+
+def _founded_name(led: Token, person: Span) -> Span | None:
+    """What was founded or formed is an organisation even when the model took its name for a person or a
+    work ("Joy Division was formed by ...")."""
+    ent = next((e for e in led.doc.ents if e.start <= led.i < e.end), None)
+    if ent is None or ent.label_ not in _MISTYPED_ORGS or overlaps(ent, person):
+        return None
+    return Span(ent.doc, ent.start, ent.end, label="ORG")

@@ -425,3 +425,29 @@ def test_under_with_two_organisations_names_none() -> None:
         ("Taliban", 5, "dobj", "PROPN", "Taliban", "B-ORG"),
     ])
     assert found(doc) == set()
+
+
+def test_what_a_person_formed_is_an_organisation_even_if_tagged_as_a_person() -> None:
+    doc = make_doc([
+        ("Joy", 1, "compound", "PROPN", "Joy", "B-PERSON"),
+        ("Division", 3, "nsubjpass", "PROPN", "Division", "I-PERSON"),
+        ("was", 3, "auxpass", "AUX", "be", "O"),
+        ("formed", 3, "ROOT", "VERB", "form", "O"),
+        ("by", 3, "agent", "ADP", "by", "O"),
+        ("Ann", 6, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 4, "pobj", "PROPN", "Roe", "I-PERSON"),
+    ])
+    assert found(doc) == {("Ann Roe", "Joy Division", "founder")}
+
+
+def test_a_person_led_by_a_person_is_no_organisation() -> None:
+    doc = make_doc([
+        ("Joy", 1, "compound", "PROPN", "Joy", "B-PERSON"),
+        ("Roe", 3, "nsubjpass", "PROPN", "Roe", "I-PERSON"),
+        ("was", 3, "auxpass", "AUX", "be", "O"),
+        ("led", 3, "ROOT", "VERB", "lead", "O"),
+        ("by", 3, "agent", "ADP", "by", "O"),
+        ("Ann", 6, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Lee", 4, "pobj", "PROPN", "Lee", "I-PERSON"),
+    ])
+    assert found(doc) == set()
