@@ -24,6 +24,7 @@ from extractors.affiliation_roles import (
     is_role,
     object_org,
     org_entity,
+    organisation_nouns,
     overlaps,
     party_words,
     role_text,
@@ -40,12 +41,6 @@ def affiliation_verbs() -> dict[tuple[str, str], str | None]:
     """(verb lemma, preposition or "-") -> the role the verb implies, or None."""
     rows = read_table("affiliation_verbs.tsv")
     return {(r["lemma"], r["prep"]): (None if r["role"] == "-" else r["role"]) for r in rows}
-
-
-@cache
-def organisation_nouns() -> frozenset[str]:
-    """Head nouns of organisation names ("party", "union", "ministry")."""
-    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def link_affiliations(head: Token, person: Span) -> Iterator[Found]:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, clauses_of, org_entity, party_words
+from extractors.affiliation_roles import Found, clauses_of, org_entity, organisation_nouns, party_words
 from extractors.lexicon import read_table
 
 
@@ -25,11 +25,6 @@ from extractors.lexicon import read_table
 def party_contests() -> frozenset[str]:
     """Nouns of a party's own contest ("nomination", "ticket")."""
     return frozenset(row["lemma"] for row in read_table("party_contests.tsv"))
-
-
-@cache
-def _organisation_nouns() -> frozenset[str]:
-    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def party_affiliations(head: Token, person: Span) -> Iterator[Found]:
@@ -78,7 +73,7 @@ def _bracketed_party(person: Span) -> Iterator[Found]:
     words = doc[person.end + 1:close]
     if any(t.ent_type_ for t in words) or not all(t.text[:1].isupper() for t in words):
         return  # a tagged organisation is the bracket pattern's; lower-case words are a description
-    if words[-1].text.lower() in _organisation_nouns():
+    if words[-1].text.lower() in organisation_nouns():
         yield None, Span(doc, words.start, words.end, label="ORG"), "bracket-party"
 
 

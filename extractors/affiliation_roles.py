@@ -20,6 +20,7 @@ from extractors.spans import actor_mention
 Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
 
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_MISTYPED_ORGS = frozenset({"PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "FAC"})  # bands the model misread
 _ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
@@ -30,6 +31,12 @@ _TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
 def party_words() -> frozenset[str]:
     """NORP words that name a party, not a nationality ("Republican", "Labour")."""
     return frozenset(row["word"] for row in read_table("party_words.tsv"))
+
+
+@cache
+def organisation_nouns() -> frozenset[str]:
+    """Head nouns of organisation names ("party", "union", "band")."""
+    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def is_role(token: Token) -> bool:
@@ -156,11 +163,24 @@ def object_org(obj: Token) -> Span | None:
 
 
 def _named_apposition(obj: Token) -> Span | None:
-    """The name after a common noun: "the Mexican pop group RBD" names RBD, not "Mexican pop group"."""
+    """The name after a common noun: "the Mexican pop group RBD" names RBD, not "Mexican pop group". After
+    an organisation noun ("the metal band Amaranthe", "rock band Shturtzite") the name is an organisation's
+    whatever type the model gave it."""
+    if obj.pos_ == "PROPN" and obj.ent_type_ in _MISTYPED_ORGS \
+            and any(c.dep_ == "compound" and c.lemma_.lower() in organisation_nouns() for c in obj.children):
+        return _as_org(obj)
     if obj.ent_type_ or obj.pos_ != "NOUN":
         return None
     name = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
-    return org_entity(name) if name is not None else None
+    if name is not None:
+        return org_entity(name)
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ in _MISTYPED_ORGS), None)
+    return _as_org(name) if name is not None and obj.lemma_.lower() in organisation_nouns() else None
+
+
+def _as_org(token: Token) -> Span | None:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return Span(ent.doc, ent.start, ent.end, label="ORG") if ent is not None else None
 
 
 def _unnamed_org(obj: Token) -> Span | None:

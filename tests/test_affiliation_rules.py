@@ -451,3 +451,31 @@ def test_a_person_led_by_a_person_is_no_organisation() -> None:
         ("Lee", 4, "pobj", "PROPN", "Lee", "I-PERSON"),
     ])
     assert found(doc) == set()
+
+
+def test_a_band_name_after_band_is_an_organisation_whatever_its_tag() -> None:
+    doc = make_doc([
+        ("Bo", 1, "compound", "PROPN", "Bo", "B-PERSON"),
+        ("Li", 7, "nsubj", "PROPN", "Li", "I-PERSON"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("rock", 5, "compound", "NOUN", "rock", "O"),
+        ("band", 2, "pobj", "NOUN", "band", "O"),
+        ("Tin", 5, "appos", "PROPN", "Tin", "B-PERSON"),
+        ("sang", 7, "ROOT", "VERB", "sing", "O"),
+    ])
+    assert found(doc) == {("Bo Li", "Tin", None)}
+
+
+def test_a_person_after_a_common_noun_that_is_no_organisation_stays_a_person() -> None:
+    doc = make_doc([
+        ("Bo", 1, "compound", "PROPN", "Bo", "B-PERSON"),
+        ("Li", 7, "nsubj", "PROPN", "Li", "I-PERSON"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("famous", 5, "amod", "ADJ", "famous", "O"),
+        ("painter", 2, "pobj", "NOUN", "painter", "O"),
+        ("Tin", 5, "appos", "PROPN", "Tin", "B-PERSON"),
+        ("sang", 7, "ROOT", "VERB", "sing", "O"),
+    ])
+    assert found(doc) == set()
