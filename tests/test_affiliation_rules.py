@@ -479,3 +479,18 @@ def test_a_person_after_a_common_noun_that_is_no_organisation_stays_a_person() -
         ("sang", 7, "ROOT", "VERB", "sing", "O"),
     ])
     assert found(doc) == set()
+
+
+def test_elected_to_a_chamber_is_membership() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 3, "nsubjpass", "PROPN", "Roe", "I-PERSON"),
+        ("was", 3, "auxpass", "AUX", "be", "O"),
+        ("elected", 3, "ROOT", "VERB", "elect", "O"),
+        ("to", 3, "prep", "ADP", "to", "O"),
+        ("the", 6, "det", "DET", "the", "B-ORG"),
+        ("Senate", 4, "pobj", "PROPN", "Senate", "I-ORG"),
+        ("in", 3, "prep", "ADP", "in", "O"),
+        ("Ohio", 7, "pobj", "PROPN", "Ohio", "B-GPE"),
+    ])
+    assert found(doc) == {("Ann Roe", "the Senate", "member")}
