@@ -133,7 +133,7 @@ def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
             for role, obj in found:
                 role = role_text(as_role) if as_role is not None else role  # "joined X as an adviser"
                 for o in (obj, *obj.conjuncts):
-                    org = _named_org(o, person)
+                    org = _named_org(o, person, unit=True)
                     if org is not None:
                         yield role, org, f"verb-{lemma}"
 

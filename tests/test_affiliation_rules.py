@@ -494,3 +494,17 @@ def test_elected_to_a_chamber_is_membership() -> None:
         ("Ohio", 7, "pobj", "PROPN", "Ohio", "B-GPE"),
     ])
     assert found(doc) == {("Ann Roe", "the Senate", "member")}
+
+
+def test_a_verb_reaches_the_organisation_of_a_unit() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("serves", 2, "ROOT", "VERB", "serve", "O"),
+        ("on", 2, "prep", "ADP", "on", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("board", 3, "pobj", "NOUN", "board", "O"),
+        ("of", 5, "prep", "ADP", "of", "O"),
+        ("NATO", 6, "pobj", "PROPN", "NATO", "B-ORG"),
+    ])
+    assert {(p, o) for p, o, _ in found(doc)} == {("Ann Roe", "NATO")}
