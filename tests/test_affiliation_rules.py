@@ -508,3 +508,21 @@ def test_a_verb_reaches_the_organisation_of_a_unit() -> None:
         ("NATO", 6, "pobj", "PROPN", "NATO", "B-ORG"),
     ])
     assert {(p, o) for p, o, _ in found(doc)} == {("Ann Roe", "NATO")}
+
+
+def test_leaving_an_organisation_is_former_membership_unless_negated() -> None:
+    rows: list[Row] = [
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("left", 2, "ROOT", "VERB", "leave", "O"),
+        ("the", 4, "det", "DET", "the", "B-ORG"),
+        ("Labour", 5, "compound", "PROPN", "Labour", "I-ORG"),
+        ("Party", 2, "dobj", "PROPN", "Party", "I-ORG"),
+    ]
+    rows[3] = ("the", 5, "det", "DET", "the", "B-ORG")
+    assert found(make_doc(rows)) == {("Ann Roe", "the Labour Party", "former member")}
+    negated = make_doc([rows[0], ("Roe", 3, "nsubj", "PROPN", "Roe", "I-PERSON"),
+                        ("never", 3, "neg", "PART", "never", "O"), ("left", 3, "ROOT", "VERB", "leave", "O"),
+                        ("the", 6, "det", "DET", "the", "B-ORG"), ("Labour", 6, "compound", "PROPN", "Labour", "I-ORG"),
+                        ("Party", 3, "dobj", "PROPN", "Party", "I-ORG")])
+    assert found(negated) == set()
