@@ -515,11 +515,10 @@ def test_leaving_an_organisation_is_former_membership_unless_negated() -> None:
         ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
         ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
         ("left", 2, "ROOT", "VERB", "leave", "O"),
-        ("the", 4, "det", "DET", "the", "B-ORG"),
+        ("the", 5, "det", "DET", "the", "B-ORG"),
         ("Labour", 5, "compound", "PROPN", "Labour", "I-ORG"),
         ("Party", 2, "dobj", "PROPN", "Party", "I-ORG"),
     ]
-    rows[3] = ("the", 5, "det", "DET", "the", "B-ORG")
     assert found(make_doc(rows)) == {("Ann Roe", "the Labour Party", "former member")}
     negated = make_doc([rows[0], ("Roe", 3, "nsubj", "PROPN", "Roe", "I-PERSON"),
                         ("never", 3, "neg", "PART", "never", "O"), ("left", 3, "ROOT", "VERB", "leave", "O"),
