@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extractors.affiliation_links import link_affiliations
-from extractors.affiliation_party import party_affiliations
+from extractors.affiliation_party import is_regnal, party_affiliations
 from extractors.affiliation_roles import Found, is_role, overlaps, role_affiliations
 from extractors.lexicon import read_table
 from extractors.records import Claim
@@ -26,7 +26,8 @@ from extractors.spans import mention_of, sentence_text
 NAME = "affiliation.v1"
 _CONFIDENCE = {"prep": 0.85, "possessive": 0.85, "demonym": 0.8, "compound": 0.8}
 _LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65, "bracket-party": 0.65,
-                    "as-party": 0.75, "party-contest": 0.65, "under": 0.6}
+                    "as-party": 0.75, "party-contest": 0.65, "under": 0.6,
+                    "regnal": 0.75}
 _VERB_CONFIDENCE = 0.7
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                          "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -110,6 +111,10 @@ def _people(sent: Span) -> Iterator[Span]:
                 yield name
         elif _bare_surname(token):
             yield Span(token.doc, token.i, token.i + 1, label="PERSON")  # "Harrington taught at Harvard"
+        elif is_regnal(token) and not token.ent_type_:
+            name = _unnamed_monarch(token)
+            if name is not None:
+                yield name
 
 
 def _bare_surname(token: Token) -> bool:
@@ -118,6 +123,21 @@ def _bare_surname(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.pos_ == "PROPN" \
         and token.text[:1].isupper() and not is_role(token) \
         and not any(c.dep_ in ("compound", "det") for c in token.children)
+
+
+def _unnamed_monarch(numeral: Token) -> Span | None:
+    """"King Philip V" the model missed: the capitalised word before a regnal number, without ranks or
+    roles ("Bourbon King Philip V" -> "Philip V")."""
+    doc = numeral.doc
+    name = doc[numeral.i - 1]
+    if name.ent_type_ or not name.text[:1].isupper() or is_role(name) or name.is_punct \
+            or name.text.lower().rstrip(".") in honorifics():
+        return None
+    before = doc[name.i - 1] if name.i > 0 else None
+    if before is not None and before.text[:1].isupper() and not is_role(before) \
+            and before.text.lower().rstrip(".") not in honorifics():
+        return None  # "Adlai Stevenson II": a family name's suffix, not a monarch
+    return Span(numeral.doc, name.i, numeral.i + 1, label="PERSON")
 
 
 def _is_post(ent: Span) -> bool:

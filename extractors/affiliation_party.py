@@ -6,12 +6,14 @@
   of a party's contest (``data/party_contests.tsv``) the person's clause governs;
 - "Janne Johnsen (Conservative Party)": capitalised words ending in an organisation noun in brackets after
   the name, when the model did not tag them;
+- "Gustav III of Sweden": a name ending in a regnal number, "of" a state, is that state's monarch;
 - "deputy leader of the Labour Party under X", "Under X, the AWB swore ...": the person after "under" leads
   the one organisation or party of the phrase or clause "under" belongs to.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -19,6 +21,8 @@ from spacy.tokens import Span, Token
 
 from extractors.affiliation_roles import Found, clauses_of, org_entity, organisation_nouns, party_words
 from extractors.lexicon import read_table
+
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")
 
 
 @cache
@@ -45,6 +49,7 @@ def party_affiliations(head: Token, person: Span) -> Iterator[Found]:
                             yield None, _party_span(word), "party-contest"
     yield from _bracketed_party(person)
     yield from _under(head, person)
+    yield from _realm(head, person)
 
 
 def _is_party_word(token: Token) -> bool:
@@ -95,3 +100,20 @@ def _under(head: Token, person: Span) -> Iterator[Found]:
             orgs[org.start] = org
     if len(orgs) == 1:
         yield "leader", next(iter(orgs.values())), "under"
+
+
+def is_regnal(token: Token) -> bool:
+    """A regnal number after a monarch's name ("III" in "Gustav III")."""
+    return _REGNAL.fullmatch(token.text) is not None and token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN"
+
+
+def _realm(head: Token, person: Span) -> Iterator[Found]:
+    """"Gustav III of Sweden", "Philip V of Spain": the state of a monarch named with a regnal number."""
+    if not is_regnal(person[-1]) or len(person) < 2:
+        return
+    for c in head.children:
+        if c.dep_ == "prep" and c.text.lower() == "of":
+            state = next((o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"), None)
+            if state is not None:
+                ent = next(e for e in state.doc.ents if e.start <= state.i < e.end)
+                yield "monarch", ent, "regnal"

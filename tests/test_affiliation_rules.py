@@ -525,3 +525,27 @@ def test_leaving_an_organisation_is_former_membership_unless_negated() -> None:
                         ("the", 6, "det", "DET", "the", "B-ORG"), ("Labour", 6, "compound", "PROPN", "Labour", "I-ORG"),
                         ("Party", 3, "dobj", "PROPN", "Party", "I-ORG")])
     assert found(negated) == set()
+
+
+def test_a_monarch_with_a_regnal_number_of_a_state() -> None:
+    doc = make_doc([
+        ("King", 2, "compound", "PROPN", "King", "O"),
+        ("Philip", 2, "compound", "PROPN", "Philip", "O"),
+        ("V", 5, "nsubj", "PROPN", "V", "O"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("Spain", 3, "pobj", "PROPN", "Spain", "B-GPE"),
+        ("died", 5, "ROOT", "VERB", "die", "O"),
+    ])
+    assert found(doc) == {("Philip V", "Spain", "monarch")}
+
+
+def test_a_family_suffix_is_no_regnal_number() -> None:
+    doc = make_doc([
+        ("Adlai", 2, "compound", "PROPN", "Adlai", "O"),
+        ("Stevenson", 2, "compound", "PROPN", "Stevenson", "O"),
+        ("II", 5, "nsubj", "PROPN", "II", "O"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("Illinois", 3, "pobj", "PROPN", "Illinois", "B-GPE"),
+        ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+    ])
+    assert found(doc) == set()
