@@ -67,6 +67,8 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
                     yield from ((x, "appos") for x in _roles_beyond(r))
     if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
         yield head.head, "appos"
+    if _comma_apposition(head):  # "the President of Poland, Lech Walesa," parsed as a conjunct
+        yield head.head, "appos"
     if head.dep_ == "attr" and head.head.lemma_ == "be":  # "The president of RBF is Stephen Heintz"
         yield from ((s, "predicate") for s in head.head.children if s.dep_ == "nsubj" and is_role(s))
     for verb in clauses_of(head):
@@ -77,6 +79,18 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
             for c in v.children:  # "was re-elected as a member of the Labour Party"
                 if c.dep_ == "prep" and c.text.lower() == "as":
                     yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
+
+
+def _comma_apposition(head: Token) -> bool:
+    """A name the parser took for a conjunct of a role ("the President of Poland, Lech Walesa"): only a
+    comma, no "and", separates them, and the role has a determiner (a title in a list, "King of the Hill,
+    Kitchen Confidential", has none)."""
+    role = head.head
+    if head.dep_ != "conj" or not is_role(role) or head.left_edge.i == 0:
+        return False
+    before = head.doc[head.left_edge.i - 1]
+    return before.text == "," and any(c.dep_ in ("det", "poss") for c in role.children) \
+        and not any(c.dep_ in ("cc", "conj") and c.i < head.i for c in role.children)
 
 
 def clauses_of(head: Token) -> list[Token]:

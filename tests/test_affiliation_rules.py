@@ -549,3 +549,19 @@ def test_a_family_suffix_is_no_regnal_number() -> None:
         ("spoke", 5, "ROOT", "VERB", "speak", "O"),
     ])
     assert found(doc) == set()
+
+
+def test_a_name_parsed_as_conjunct_of_a_role_after_a_comma_is_its_apposition() -> None:
+    rows: list[Row] = [
+        ("the", 1, "det", "DET", "the", "O"),
+        ("President", 7, "nsubj", "PROPN", "President", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("Poland", 2, "pobj", "PROPN", "Poland", "B-GPE"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("Lech", 6, "compound", "PROPN", "Lech", "B-PERSON"),
+        ("Walesa", 1, "conj", "PROPN", "Walesa", "I-PERSON"),
+        ("spoke", 7, "ROOT", "VERB", "speak", "O"),
+    ]
+    assert found(make_doc(rows)) == {("Lech Walesa", "Poland", "president")}
+    rows[4] = ("and", 1, "cc", "CCONJ", "and", "O")  # "the President of Poland and Lech Walesa": two people
+    assert found(make_doc(rows)) == set()
