@@ -75,6 +75,9 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
         for c in verb.children:
             if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
                 yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
+            if c.dep_ == "attr":  # "X was an American sociologist, the first president of Fisk University"
+                yield from ((a, "predicate") for n in (c, *c.conjuncts) for a in n.children
+                            if a.dep_ == "appos" and is_role(a))
         for v in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp"))):
             for c in v.children:  # "was re-elected as a member of the Labour Party"
                 if c.dep_ == "prep" and c.text.lower() == "as":

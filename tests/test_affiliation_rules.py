@@ -565,3 +565,20 @@ def test_a_name_parsed_as_conjunct_of_a_role_after_a_comma_is_its_apposition() -
     assert found(make_doc(rows)) == {("Lech Walesa", "Poland", "president")}
     rows[4] = ("and", 1, "cc", "CCONJ", "and", "O")  # "the President of Poland and Lech Walesa": two people
     assert found(make_doc(rows)) == set()
+
+
+def test_a_role_in_apposition_to_the_predicate_noun() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("was", 2, "ROOT", "AUX", "be", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("sociologist", 2, "attr", "NOUN", "sociologist", "O"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("president", 4, "appos", "NOUN", "president", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Fisk", 10, "compound", "PROPN", "Fisk", "B-ORG"),
+        ("University", 8, "pobj", "PROPN", "University", "I-ORG"),
+    ])
+    assert found(doc) == {("Ann Roe", "Fisk University", "president")}
