@@ -37,6 +37,12 @@ _MISTYPED_ORGS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
 @cache
+def role_nominals() -> dict[str, str | None]:
+    """Nouns for holding a post ("leadership") -> the role they imply, or None."""
+    return {r["lemma"]: (None if r["role"] == "-" else r["role"]) for r in read_table("role_nominals.tsv")}
+
+
+@cache
 def affiliation_verbs() -> dict[tuple[str, str], str | None]:
     """(verb lemma, preposition or "-") -> the role the verb implies, or None."""
     rows = read_table("affiliation_verbs.tsv")
@@ -52,6 +58,7 @@ def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _bracketed_org(person)
     yield from _verb_objects(head, person)
     yield from _led_by(head, person)
+    yield from _role_nominal(head, person)
 
 
 def _named_org(token: Token | None, person: Span, unit: bool = False) -> Span | None:
@@ -165,3 +172,21 @@ def _founded_name(led: Token, person: Span) -> Span | None:
     if ent is None or ent.label_ not in _MISTYPED_ORGS or overlaps(ent, person):
         return None
     return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _role_nominal(head: Token, person: Span) -> Iterator[Found]:
+    """"Johnson's leadership of Fisk University", "her tenure at the World Bank": the possessor of a noun
+    for holding a post, at the organisation of its preposition (or of a noun it is coordinated with:
+    "Johnson's studies and leadership of X")."""
+    if head.dep_ != "poss":
+        return
+    nouns = [head.head, *head.head.conjuncts]
+    post = next((n for n in nouns if n.lemma_.lower() in role_nominals()), None)
+    if post is None:
+        return
+    for c in (c for n in nouns for c in n.children):
+        if c.dep_ == "prep" and c.text.lower() in ("of", "at", "with", "in"):
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                org = _named_org(obj, person, unit=True)
+                if org is not None:
+                    yield role_nominals()[post.lemma_.lower()], org, f"nominal-{post.lemma_.lower()}"

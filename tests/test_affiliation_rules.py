@@ -582,3 +582,18 @@ def test_a_role_in_apposition_to_the_predicate_noun() -> None:
         ("University", 8, "pobj", "PROPN", "University", "I-ORG"),
     ])
     assert found(doc) == {("Ann Roe", "Fisk University", "president")}
+
+
+def test_the_possessor_of_a_post_noun_holds_it_at_the_organisation() -> None:
+    rows: list[Row] = [
+        ("Roe", 2, "poss", "PROPN", "Roe", "B-PERSON"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("leadership", 6, "nsubj", "NOUN", "leadership", "O"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("the", 5, "det", "DET", "the", "B-ORG"),
+        ("Bank", 3, "pobj", "PROPN", "Bank", "I-ORG"),
+        ("ended", 6, "ROOT", "VERB", "end", "O"),
+    ]
+    assert found(make_doc(rows)) == {("Roe", "the Bank", "leader")}
+    rows[2] = ("book", 6, "nsubj", "NOUN", "book", "O")  # "Roe's book of the Bank": no post
+    assert found(make_doc(rows)) == set()
