@@ -54,6 +54,10 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
             for org in _copula_orgs(role.head, person):
                 if _fits(role, org):
                     yield role_text(role), org, "predicate-copula"
+        if pattern == "as":  # "served as puzzle editor for the New York Times": the PP hangs on the verb
+            for org in _copula_orgs(role.head.head, person):
+                if _fits(role, org):
+                    yield role_text(role), org, "as-verb"
     yield from _title_orgs(person)
     yield from _title_of_orgs(person)
 

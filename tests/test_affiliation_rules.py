@@ -597,3 +597,18 @@ def test_the_possessor_of_a_post_noun_holds_it_at_the_organisation() -> None:
     assert found(make_doc(rows)) == {("Roe", "the Bank", "leader")}
     rows[2] = ("book", 6, "nsubj", "NOUN", "book", "O")  # "Roe's book of the Bank": no post
     assert found(make_doc(rows)) == set()
+
+
+def test_an_as_role_takes_the_organisation_on_its_verb() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("works", 2, "ROOT", "VERB", "work", "O"),
+        ("as", 2, "prep", "ADP", "as", "O"),
+        ("an", 5, "det", "DET", "an", "O"),
+        ("editor", 3, "pobj", "NOUN", "editor", "O"),
+        ("at", 2, "prep", "ADP", "at", "O"),
+        ("the", 8, "det", "DET", "the", "B-ORG"),
+        ("Times", 6, "pobj", "PROPN", "Times", "I-ORG"),
+    ])
+    assert found(doc) == {("Ann Roe", "the Times", "editor")}
