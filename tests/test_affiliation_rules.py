@@ -603,11 +603,11 @@ def test_an_as_role_takes_the_organisation_on_its_verb() -> None:
     doc = make_doc([
         ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
         ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
-        ("works", 2, "ROOT", "VERB", "work", "O"),
+        ("served", 2, "ROOT", "VERB", "serve", "O"),
         ("as", 2, "prep", "ADP", "as", "O"),
         ("an", 5, "det", "DET", "an", "O"),
         ("editor", 3, "pobj", "NOUN", "editor", "O"),
-        ("at", 2, "prep", "ADP", "at", "O"),
+        ("for", 2, "prep", "ADP", "for", "O"),
         ("the", 8, "det", "DET", "the", "B-ORG"),
         ("Times", 6, "pobj", "PROPN", "Times", "I-ORG"),
     ])
