@@ -62,9 +62,20 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _title_of_orgs(person)
 
 
+def _one_of(noun: Token) -> Token:
+    """The role in "one of the founders of X" (or the noun itself)."""
+    if noun.lower_ in ("one", "two", "three", "some", "several"):
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                role = next((o for o in p.children if o.dep_ == "pobj" and is_role(o)), None)
+                if role is not None:
+                    return role
+    return noun
+
+
 def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
-    for c in head.children:
-        if c.dep_ == "appos" and is_role(c):
+    for c in (_one_of(c) for c in head.children if c.dep_ == "appos"):
+        if is_role(c):
             for r in (c, *c.conjuncts):
                 if is_role(r):
                     yield r, "appos"
@@ -76,9 +87,9 @@ def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
     if head.dep_ == "attr" and head.head.lemma_ == "be":  # "The president of RBF is Stephen Heintz"
         yield from ((s, "predicate") for s in head.head.children if s.dep_ == "nsubj" and is_role(s))
     for verb in clauses_of(head):
-        for c in verb.children:
-            if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
-                yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
+        for c in (c for c in verb.children if c.dep_ in ("attr", "oprd")):
+            role = _one_of(c)  # "Barrett is a member of the commission", "X is one of the founders of Y"
+            yield from ((r, "predicate") for r in (role, *role.conjuncts) if is_role(r))
             if c.dep_ == "attr":  # "X was an American sociologist, the first president of Fisk University"
                 yield from ((a, "predicate") for n in (c, *c.conjuncts) for a in n.children
                             if a.dep_ == "appos" and is_role(a))

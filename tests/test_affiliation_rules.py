@@ -612,3 +612,18 @@ def test_an_as_role_takes_the_organisation_on_its_verb() -> None:
         ("Times", 6, "pobj", "PROPN", "Times", "I-ORG"),
     ])
     assert found(doc) == {("Ann Roe", "the Times", "editor")}
+
+
+def test_one_of_the_role_holders_of_an_organisation() -> None:
+    doc = make_doc([
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("is", 2, "ROOT", "AUX", "be", "O"),
+        ("one", 2, "attr", "NUM", "one", "B-CARDINAL"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("founders", 4, "pobj", "NOUN", "founder", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("NATO", 7, "pobj", "PROPN", "NATO", "B-ORG"),
+    ])
+    assert {(p, o) for p, o, _ in found(doc)} == {("Ann Roe", "NATO")}
