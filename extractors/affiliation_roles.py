@@ -64,9 +64,9 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
 
 def _one_of(noun: Token) -> Token:
     """The role in "one of the founders of X" (or the noun itself)."""
-    if noun.lower_ in ("one", "two", "three", "some", "several"):
+    if noun.text.lower() in ("one", "two", "three", "some", "several"):
         for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            if p.dep_ == "prep" and p.text.lower() == "of":
                 role = next((o for o in p.children if o.dep_ == "pobj" and is_role(o)), None)
                 if role is not None:
                     return role
