@@ -32,6 +32,7 @@ from extractors.affiliation_roles import (
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
+_BRACKET_LEADS = frozenset({"formerly", "former", "of", "ex", "-", "ex-"})
 _FOUNDING = frozenset({"found", "co-found", "form"})
 _MISTYPED_ORGS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
 
@@ -111,14 +112,23 @@ def _org_before_name(person: Span) -> Iterator[Found]:
 
 
 def _bracketed_org(person: Span) -> Iterator[Found]:
-    """"Janne Johnsen (Conservative Party)". One word in brackets is more often the name's acronym or an
-    honour ("(NSB)", "(KCMG)") than an organisation."""
+    """"Janne Johnsen (Conservative Party)", "Leroy Burgess (formerly of Black Ivory)". One word alone in
+    brackets is more often the name's acronym or an honour ("(NSB)", "(KCMG)") than an organisation."""
     doc = person.doc
-    if person.end + 3 < len(doc) and doc[person.end].text == "(":
-        org = _named_org(doc[person.end + 1], person)
-        if org is not None and len(org) > 1 and org.start == person.end + 1 and org.end < len(doc) \
-                and doc[org.end].text == ")":
-            yield None, org, "bracket"
+    if person.end + 3 >= len(doc) or doc[person.end].text != "(":
+        return
+    start = person.end + 1
+    while start < len(doc) and doc[start].text.lower() in _BRACKET_LEADS:
+        start += 1
+    org = _named_org(doc[start], person)
+    if org is None and start > person.end + 1 and doc[start].pos_ == "PROPN" and not doc[start].ent_type_:
+        end = start
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        org = Span(doc, start, end, label="ORG")  # "(ex-Modern Talking)": untagged
+    if org is not None and (len(org) > 1 or start > person.end + 1) and org.start == start \
+            and org.end < len(doc) and doc[org.end].text == ")":
+        yield None, org, "bracket"
 
 
 def _verb_objects(head: Token, person: Span) -> Iterator[Found]:

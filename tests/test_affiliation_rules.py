@@ -627,3 +627,21 @@ def test_one_of_the_role_holders_of_an_organisation() -> None:
         ("NATO", 7, "pobj", "PROPN", "NATO", "B-ORG"),
     ])
     assert {(p, o) for p, o, _ in found(doc)} == {("Ann Roe", "NATO")}
+
+
+def test_formerly_of_an_organisation_in_brackets() -> None:
+    rows: list[Row] = [
+        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 8, "nsubj", "PROPN", "Roe", "I-PERSON"),
+        ("(", 1, "punct", "PUNCT", "(", "O"),
+        ("formerly", 4, "advmod", "ADV", "formerly", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("Tin", 6, "compound", "PROPN", "Tin", "O"),
+        ("Harbour", 4, "pobj", "PROPN", "Harbour", "O"),
+        (")", 1, "punct", "PUNCT", ")", "O"),
+        ("sang", 8, "ROOT", "VERB", "sing", "O"),
+    ]
+    assert found(make_doc(rows)) == {("Ann Roe", "Tin Harbour", None)}
+    rows[6] = ("Harbour", 4, "pobj", "PROPN", "Harbour", "B-GPE")  # "(formerly of London)": a place
+    rows[5] = ("Tin", 6, "compound", "PROPN", "Tin", "B-GPE")
+    assert found(make_doc(rows)) == set()
