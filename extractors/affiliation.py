@@ -94,7 +94,7 @@ def _shared(how: str) -> bool:
 
 def _people(sent: Span) -> Iterator[Span]:
     """PERSON entities without leading ranks ("Colonel"), and names the model mistyped or missed that carry
-    a role apposition ("Harrington, a professor of ...")."""
+    a role or an age in apposition ("Harrington, a professor of ...", "Ulf Merbold, 47, of ...")."""
     for ent in sent.ents:
         if ent.label_ == "PERSON":
             start = ent.start
@@ -105,7 +105,7 @@ def _people(sent: Span) -> Iterator[Span]:
     for token in sent:
         if token.dep_ != "compound" and token.text[:1].isupper() and not is_role(token) \
                 and token.ent_type_ not in _NOT_PEOPLE | {"PERSON"} \
-                and any(c.dep_ == "appos" and is_role(c) for c in token.children):
+                and any(c.dep_ == "appos" and (is_role(c) or _age(c)) for c in token.children):
             name = _unnamed_person(token)
             if name is not None:
                 yield name
@@ -115,6 +115,11 @@ def _people(sent: Span) -> Iterator[Span]:
             name = _unnamed_monarch(token)
             if name is not None:
                 yield name
+
+
+def _age(token: Token) -> bool:
+    """An age in apposition ("Ulf Merbold, 47, of the ESA"): only people have one."""
+    return token.text.isdigit() and 0 < int(token.text) < 120
 
 
 def _bare_surname(token: Token) -> bool:

@@ -645,3 +645,20 @@ def test_formerly_of_an_organisation_in_brackets() -> None:
     rows[6] = ("Harbour", 4, "pobj", "PROPN", "Harbour", "B-GPE")  # "(formerly of London)": a place
     rows[5] = ("Tin", 6, "compound", "PROPN", "Tin", "B-GPE")
     assert found(make_doc(rows)) == set()
+
+
+def test_a_name_with_an_age_is_a_person_even_when_typed_as_an_organisation() -> None:
+    rows: list[Row] = [
+        ("Ulf", 1, "compound", "PROPN", "Ulf", "B-ORG"),
+        ("Merbold", 8, "nsubj", "PROPN", "Merbold", "I-ORG"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("47", 1, "appos", "NUM", "47", "B-DATE"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("the", 7, "det", "DET", "the", "B-ORG"),
+        ("ESA", 5, "pobj", "PROPN", "ESA", "I-ORG"),
+        ("spoke", 8, "ROOT", "VERB", "speak", "O"),
+    ]
+    assert found(make_doc(rows)) == {("Ulf Merbold", "the ESA", None)}
+    rows[3] = ("1990", 1, "appos", "NUM", "1990", "B-DATE")  # a year, not an age: still an organisation
+    assert found(make_doc(rows)) == set()
