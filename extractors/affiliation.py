@@ -125,9 +125,18 @@ def _age(token: Token) -> bool:
 def _bare_surname(token: Token) -> bool:
     """An untagged one-word proper-noun subject: in these patterns, almost always a surname ("Kardash was
     re-elected as a member of ..."); organisations are tagged by the model."""
-    return token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.pos_ == "PROPN" \
+    return token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" \
+        and (not token.ent_type_ or (token.ent_type_ == "ORG" and _his_or_her(token))) \
         and token.text[:1].isupper() and not is_role(token) \
         and not any(c.dep_ in ("compound", "det") for c in token.children)
+
+
+def _his_or_her(subject: Token) -> bool:
+    """A one-word subject the model typed as an organisation, but whose own clause says "his" or "her"
+    ("Madeira started his career playing with ..."): a person's surname."""
+    if subject.ent_iob_ != "B" or (subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].ent_iob_ == "I"):
+        return False
+    return any(t.text.lower() in ("his", "her") and t.dep_ == "poss" for t in subject.head.subtree)
 
 
 def _unnamed_monarch(numeral: Token) -> Span | None:

@@ -662,3 +662,19 @@ def test_a_name_with_an_age_is_a_person_even_when_typed_as_an_organisation() -> 
     assert found(make_doc(rows)) == {("Ulf Merbold", "the ESA", None)}
     rows[3] = ("1990", 1, "appos", "NUM", "1990", "B-DATE")  # a year, not an age: still an organisation
     assert found(make_doc(rows)) == set()
+
+
+def test_a_one_word_organisation_subject_with_his_in_its_clause_is_a_surname() -> None:
+    rows: list[Row] = [
+        ("Ulrich", 1, "nsubj", "PROPN", "Ulrich", "B-ORG"),
+        ("signed", 1, "ROOT", "VERB", "sign", "O"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("Graz", 4, "compound", "PROPN", "Graz", "B-ORG"),
+        ("EC", 2, "pobj", "PROPN", "EC", "I-ORG"),
+        ("with", 1, "prep", "ADP", "with", "O"),
+        ("his", 7, "poss", "PRON", "his", "O"),
+        ("brother", 5, "pobj", "NOUN", "brother", "O"),
+    ]
+    assert {(p, o) for p, o, _ in found(make_doc(rows))} == {("Ulrich", "Graz EC")}
+    rows[6] = ("its", 7, "poss", "PRON", "its", "O")  # "Ulrich signed for Graz EC with its brother": a firm
+    assert found(make_doc(rows)) == set()
