@@ -251,6 +251,10 @@ def _title_orgs(person: Span) -> Iterator[Found]:
     acronym = doc[titles[0].i - 1] if titles[0].i > left else None
     if acronym is not None and _untagged_acronym(acronym):  # "CNTP Secretary Luis Cobos"
         yield text, Span(doc, acronym.i, acronym.i + 1, label="ORG"), "title-acronym"
+    elif acronym is not None:
+        name = _untagged_name_before(acronym, left)
+        if name is not None:  # "former Sha Na Na member Jon Bauman"
+            yield text, name, "title-untagged"
     for role in titles:
         for found, how in _modifier_orgs(role, person):
             yield text, found, f"title-{how}"
@@ -262,6 +266,21 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                     and _fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
+
+
+def _untagged_name_before(last: Token, left: int) -> Span | None:
+    """Two or more capitalised proper-noun compounds the model did not tag, ending at ``last``, right
+    before a title: an organisation's name."""
+    start = last.i
+    doc = last.doc
+    while start > left and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+        start -= 1
+    words = doc[start : last.i + 1]
+    if len(words) < 2 or any(t.ent_type_ or t.pos_ != "PROPN" or t.dep_ != "compound" or is_role(t)
+                             or not t.text[:1].isupper() for t in words):
+        return None
+    return Span(doc, start, last.i + 1, label="ORG")
 
 
 def _untagged_acronym(token: Token) -> bool:

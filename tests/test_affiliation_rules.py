@@ -678,3 +678,17 @@ def test_a_one_word_organisation_subject_with_his_in_its_clause_is_a_surname() -
     assert {(p, o) for p, o, _ in found(make_doc(rows))} == {("Ulrich", "Graz EC")}
     rows[6] = ("its", 7, "poss", "PRON", "its", "O")  # "Ulrich signed for Graz EC with its brother": a firm
     assert found(make_doc(rows)) == set()
+
+
+def test_an_untagged_name_of_two_words_before_a_title() -> None:
+    rows: list[Row] = [
+        ("Tin", 1, "compound", "PROPN", "Tin", "O"),
+        ("Harbour", 2, "compound", "PROPN", "Harbour", "O"),
+        ("drummer", 4, "compound", "NOUN", "drummer", "O"),
+        ("Leo", 4, "compound", "PROPN", "Leo", "B-PERSON"),
+        ("Brandt", 5, "nsubj", "PROPN", "Brandt", "I-PERSON"),
+        ("left", 5, "ROOT", "VERB", "leave", "O"),
+    ]
+    assert found(make_doc(rows)) == {("Leo Brandt", "Tin Harbour", "drummer")}
+    rows[0] = ("tin", 1, "compound", "NOUN", "tin", "O")  # "tin Harbour drummer": not a name
+    assert found(make_doc(rows)) == set()
