@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import read_table, role_nouns
 from extractors.spans import actor_mention
@@ -255,6 +255,9 @@ def _title_orgs(person: Span) -> Iterator[Found]:
         name = _untagged_name_before(acronym, left)
         if name is not None:  # "former Sha Na Na member Jon Bauman"
             yield text, name, "title-untagged"
+    adjacent = _org_ending_at(doc, titles[0].i) if titles[0].i == left else None
+    if adjacent is not None:  # "Liberal Party of Canada incumbent Susan Kadis": the parser split the phrase
+        yield text, adjacent, "title-adjacent"
     for role in titles:
         for found, how in _modifier_orgs(role, person):
             yield text, found, f"title-{how}"
@@ -266,6 +269,15 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                     and _fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
+
+
+def _org_ending_at(doc: Doc, end: int) -> Span | None:
+    """The ORG entity right before token ``end``, completed by a place ("Liberal Party of" + "Canada")."""
+    ent = next((e for e in doc.ents if e.end == end), None)
+    if ent is not None and ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].text.lower() == "of":
+        before = next((e for e in doc.ents if e.end == ent.start and e.label_ == "ORG"), None)
+        return Span(doc, before.start, ent.end, label="ORG") if before is not None else None
+    return ent if ent is not None and ent.label_ == "ORG" else None
 
 
 def _untagged_name_before(last: Token, left: int) -> Span | None:

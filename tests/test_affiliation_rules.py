@@ -692,3 +692,18 @@ def test_an_untagged_name_of_two_words_before_a_title() -> None:
     assert found(make_doc(rows)) == {("Leo Brandt", "Tin Harbour", "drummer")}
     rows[0] = ("tin", 1, "compound", "NOUN", "tin", "O")  # "tin Harbour drummer": not a name
     assert found(make_doc(rows)) == set()
+
+
+def test_an_organisation_right_before_a_title_the_parser_split_off() -> None:
+    doc = make_doc([
+        ("ran", 0, "ROOT", "VERB", "run", "O"),
+        ("against", 0, "prep", "ADP", "against", "O"),
+        ("Liberal", 3, "compound", "PROPN", "Liberal", "B-ORG"),
+        ("Party", 1, "pobj", "PROPN", "Party", "I-ORG"),
+        ("of", 3, "prep", "ADP", "of", "I-ORG"),
+        ("Canada", 4, "pobj", "PROPN", "Canada", "B-GPE"),
+        ("incumbent", 8, "amod", "NOUN", "incumbent", "O"),
+        ("Ann", 8, "compound", "PROPN", "Ann", "B-PERSON"),
+        ("Roe", 0, "dobj", "PROPN", "Roe", "I-PERSON"),
+    ])
+    assert found(doc) == {("Ann Roe", "Liberal Party of Canada", "incumbent")}
