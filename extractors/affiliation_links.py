@@ -23,6 +23,7 @@ from extractors.affiliation_roles import (
     clauses_of,
     is_role,
     object_org,
+    org_ending_at,
     org_entity,
     organisation_nouns,
     overlaps,
@@ -109,6 +110,10 @@ def _org_before_name(person: Span) -> Iterator[Found]:
             yield None, org, "org-before-name"
         elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"
             yield None, Span(person.doc, before.i, before.i + 1, label="NORP"), "party-before-name"
+    elif before.ent_type_ == "GPE":  # "Liberal Party of Canada Frank Oliver", parsed apart
+        org = org_ending_at(person.doc, person.start)
+        if org is not None and org.label_ == "ORG" and not overlaps(org, person):
+            yield None, org, "org-before-name"
 
 
 def _bracketed_org(person: Span) -> Iterator[Found]:

@@ -255,7 +255,7 @@ def _title_orgs(person: Span) -> Iterator[Found]:
         name = _untagged_name_before(acronym, left)
         if name is not None:  # "former Sha Na Na member Jon Bauman"
             yield text, name, "title-untagged"
-    adjacent = _org_ending_at(doc, titles[0].i) if titles[0].i == left else None
+    adjacent = org_ending_at(doc, titles[0].i) if titles[0].i == left else None
     if adjacent is not None:  # "Liberal Party of Canada incumbent Susan Kadis": the parser split the phrase
         yield text, adjacent, "title-adjacent"
     for role in titles:
@@ -271,7 +271,7 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                 break
 
 
-def _org_ending_at(doc: Doc, end: int) -> Span | None:
+def org_ending_at(doc: Doc, end: int) -> Span | None:
     """The ORG entity right before token ``end``, completed by a place ("Liberal Party of" + "Canada")."""
     ent = next((e for e in doc.ents if e.end == end), None)
     if ent is not None and ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].text.lower() == "of":

@@ -707,3 +707,16 @@ def test_an_organisation_right_before_a_title_the_parser_split_off() -> None:
         ("Roe", 0, "dobj", "PROPN", "Roe", "I-PERSON"),
     ])
     assert found(doc) == {("Ann Roe", "Liberal Party of Canada", "incumbent")}
+
+
+def test_an_organisation_completed_by_a_place_right_before_the_name() -> None:
+    doc = make_doc([
+        ("Liberal", 1, "compound", "PROPN", "Liberal", "B-ORG"),
+        ("Party", 6, "nsubj", "PROPN", "Party", "I-ORG"),
+        ("of", 1, "prep", "ADP", "of", "I-ORG"),
+        ("Canada", 2, "pobj", "PROPN", "Canada", "B-GPE"),
+        ("Frank", 5, "compound", "PROPN", "Frank", "B-PERSON"),
+        ("Oliver", 1, "appos", "PROPN", "Oliver", "I-PERSON"),
+        ("won", 6, "ROOT", "VERB", "win", "O"),
+    ])
+    assert found(doc) == {("Frank Oliver", "Liberal Party of Canada", None)}
