@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from extractors.affiliation_links import link_affiliations
+from extractors.affiliation_party import is_regnal, party_affiliations
 from extractors.affiliation_roles import Found, is_role, overlaps, role_affiliations
 from extractors.lexicon import read_table
 from extractors.records import Claim
@@ -24,7 +25,9 @@ from extractors.spans import mention_of, sentence_text
 
 NAME = "affiliation.v1"
 _CONFIDENCE = {"prep": 0.85, "possessive": 0.85, "demonym": 0.8, "compound": 0.8}
-_LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65}
+_LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65, "bracket-party": 0.65,
+                    "as-party": 0.75, "party-contest": 0.65, "under": 0.6,
+                    "regnal": 0.75}
 _VERB_CONFIDENCE = 0.7
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                          "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
@@ -55,23 +58,43 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
     """
     for index, sent in enumerate(doc.sents):
         seen: set[tuple[int, int]] = set()
-        for person in _people(sent):
-            for role, org, how in _affiliations(person):
-                if (person.start, org.start) in seen or overlaps(org, person):
-                    continue
-                seen.add((person.start, org.start))
-                text, start = sentence_text(sent)
-                yield Claim(
-                    doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
-                    relation="affiliated_with", subject=mention_of(person, "PERSON"),
-                    object=mention_of(org, org.label_), cue=role or how, extractor=NAME,
-                    confidence=_confidence(how), role=role, extras=(("pattern", how),),
-                )
+        for person, (role, org, how) in _shared_with_conjuncts(sent):
+            if (person.start, org.start) in seen or overlaps(org, person):
+                continue
+            seen.add((person.start, org.start))
+            text, start = sentence_text(sent)
+            yield Claim(
+                doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
+                relation="affiliated_with", subject=mention_of(person, "PERSON"),
+                object=mention_of(org, org.label_), cue=role or how, extractor=NAME,
+                confidence=_confidence(how), role=role, extras=(("pattern", how),),
+            )
+
+
+def _shared_with_conjuncts(sent: Span) -> Iterator[tuple[Span, Found]]:
+    """Each person's affiliations, and those the person shares with coordinated people: "Ann Roe and Bo
+    Li of the Omega Foundation", "X and Y joined Z" (the parse hangs the phrase on one conjunct only).
+    Only a person without affiliations of their own shares; appositions, titles, brackets and names right
+    before the person stay with the one name they touch."""
+    people = list(_people(sent))
+    found = {p.start: list(_affiliations(p)) for p in people}
+    for person in people:
+        yield from ((person, f) for f in found[person.start])
+        if found[person.start] or any(c.dep_ == "prep" for c in person.root.children):
+            continue  # "A for Trapani, B for Messina": each conjunct has its own
+        group = {t.i for t in person.root.conjuncts}
+        for other in people:
+            if other.root.i in group and other.start != person.start:
+                yield from ((person, f) for f in found[other.start] if _shared(f[2]))
+
+
+def _shared(how: str) -> bool:
+    return how == "name-prep" or how.split("-", 1)[0] in ("verb", "predicate", "as", "led")
 
 
 def _people(sent: Span) -> Iterator[Span]:
     """PERSON entities without leading ranks ("Colonel"), and names the model mistyped or missed that carry
-    a role apposition ("Harrington, a professor of ...")."""
+    a role or an age in apposition ("Harrington, a professor of ...", "Ulf Merbold, 47, of ...")."""
     for ent in sent.ents:
         if ent.label_ == "PERSON":
             start = ent.start
@@ -82,20 +105,53 @@ def _people(sent: Span) -> Iterator[Span]:
     for token in sent:
         if token.dep_ != "compound" and token.text[:1].isupper() and not is_role(token) \
                 and token.ent_type_ not in _NOT_PEOPLE | {"PERSON"} \
-                and any(c.dep_ == "appos" and is_role(c) for c in token.children):
+                and any(c.dep_ == "appos" and (is_role(c) or _age(c)) for c in token.children):
             name = _unnamed_person(token)
             if name is not None:
                 yield name
         elif _bare_surname(token):
             yield Span(token.doc, token.i, token.i + 1, label="PERSON")  # "Harrington taught at Harvard"
+        elif is_regnal(token) and not token.ent_type_:
+            name = _unnamed_monarch(token)
+            if name is not None:
+                yield name
+
+
+def _age(token: Token) -> bool:
+    """An age in apposition ("Ulf Merbold, 47, of the ESA"): only people have one."""
+    return token.text.isdigit() and 0 < int(token.text) < 120
 
 
 def _bare_surname(token: Token) -> bool:
     """An untagged one-word proper-noun subject: in these patterns, almost always a surname ("Kardash was
     re-elected as a member of ..."); organisations are tagged by the model."""
-    return token.dep_ in ("nsubj", "nsubjpass") and not token.ent_type_ and token.pos_ == "PROPN" \
+    return token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" \
+        and (not token.ent_type_ or (token.ent_type_ == "ORG" and _his_or_her(token))) \
         and token.text[:1].isupper() and not is_role(token) \
         and not any(c.dep_ in ("compound", "det") for c in token.children)
+
+
+def _his_or_her(subject: Token) -> bool:
+    """A one-word subject the model typed as an organisation, but whose own clause says "his" or "her"
+    ("Madeira started his career playing with ..."): a person's surname."""
+    if subject.ent_iob_ != "B" or (subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].ent_iob_ == "I"):
+        return False
+    return any(t.text.lower() in ("his", "her") and t.dep_ == "poss" for t in subject.head.subtree)
+
+
+def _unnamed_monarch(numeral: Token) -> Span | None:
+    """"King Philip V" the model missed: the capitalised word before a regnal number, without ranks or
+    roles ("Bourbon King Philip V" -> "Philip V")."""
+    doc = numeral.doc
+    name = doc[numeral.i - 1]
+    if name.ent_type_ or not name.text[:1].isupper() or is_role(name) or name.is_punct \
+            or name.text.lower().rstrip(".") in honorifics():
+        return None
+    before = doc[name.i - 1] if name.i > 0 else None
+    if before is not None and before.text[:1].isupper() and not is_role(before) \
+            and before.text.lower().rstrip(".") not in honorifics():
+        return None  # "Adlai Stevenson II": a family name's suffix, not a monarch
+    return Span(numeral.doc, name.i, numeral.i + 1, label="PERSON")
 
 
 def _is_post(ent: Span) -> bool:
@@ -136,3 +192,4 @@ def _affiliations(person: Span) -> Iterator[Found]:
     head = person.root
     yield from role_affiliations(head, person)
     yield from link_affiliations(head, person)
+    yield from party_affiliations(head, person)

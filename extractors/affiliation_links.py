@@ -23,7 +23,9 @@ from extractors.affiliation_roles import (
     clauses_of,
     is_role,
     object_org,
+    org_ending_at,
     org_entity,
+    organisation_nouns,
     overlaps,
     party_words,
     role_text,
@@ -31,6 +33,15 @@ from extractors.affiliation_roles import (
 from extractors.lexicon import read_table
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
+_BRACKET_LEADS = frozenset({"formerly", "former", "of", "ex", "-", "ex-"})
+_FOUNDING = frozenset({"found", "co-found", "form"})
+_MISTYPED_ORGS = frozenset({"PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+@cache
+def role_nominals() -> dict[str, str | None]:
+    """Nouns for holding a post ("leadership") -> the role they imply, or None."""
+    return {r["lemma"]: (None if r["role"] == "-" else r["role"]) for r in read_table("role_nominals.tsv")}
 
 
 @cache
@@ -38,12 +49,6 @@ def affiliation_verbs() -> dict[tuple[str, str], str | None]:
     """(verb lemma, preposition or "-") -> the role the verb implies, or None."""
     rows = read_table("affiliation_verbs.tsv")
     return {(r["lemma"], r["prep"]): (None if r["role"] == "-" else r["role"]) for r in rows}
-
-
-@cache
-def organisation_nouns() -> frozenset[str]:
-    """Head nouns of organisation names ("party", "union", "ministry")."""
-    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
@@ -55,6 +60,7 @@ def link_affiliations(head: Token, person: Span) -> Iterator[Found]:
     yield from _bracketed_org(person)
     yield from _verb_objects(head, person)
     yield from _led_by(head, person)
+    yield from _role_nominal(head, person)
 
 
 def _named_org(token: Token | None, person: Span, unit: bool = False) -> Span | None:
@@ -104,17 +110,30 @@ def _org_before_name(person: Span) -> Iterator[Found]:
             yield None, org, "org-before-name"
         elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"
             yield None, Span(person.doc, before.i, before.i + 1, label="NORP"), "party-before-name"
+    elif before.ent_type_ == "GPE":  # "Liberal Party of Canada Frank Oliver", parsed apart
+        org = org_ending_at(person.doc, person.start)
+        if org is not None and org.label_ == "ORG" and not overlaps(org, person):
+            yield None, org, "org-before-name"
 
 
 def _bracketed_org(person: Span) -> Iterator[Found]:
-    """"Janne Johnsen (Conservative Party)". One word in brackets is more often the name's acronym or an
-    honour ("(NSB)", "(KCMG)") than an organisation."""
+    """"Janne Johnsen (Conservative Party)", "Leroy Burgess (formerly of Black Ivory)". One word alone in
+    brackets is more often the name's acronym or an honour ("(NSB)", "(KCMG)") than an organisation."""
     doc = person.doc
-    if person.end + 3 < len(doc) and doc[person.end].text == "(":
-        org = _named_org(doc[person.end + 1], person)
-        if org is not None and len(org) > 1 and org.start == person.end + 1 and org.end < len(doc) \
-                and doc[org.end].text == ")":
-            yield None, org, "bracket"
+    if person.end + 3 >= len(doc) or doc[person.end].text != "(":
+        return
+    start = person.end + 1
+    while start < len(doc) and doc[start].text.lower() in _BRACKET_LEADS:
+        start += 1
+    org = _named_org(doc[start], person)
+    if org is None and start > person.end + 1 and doc[start].pos_ == "PROPN" and not doc[start].ent_type_:
+        end = start
+        while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        org = Span(doc, start, end, label="ORG")  # "(ex-Modern Talking)": untagged
+    if org is not None and (len(org) > 1 or start > person.end + 1) and org.start == start \
+            and org.end < len(doc) and doc[org.end].text == ")":
+        yield None, org, "bracket"
 
 
 def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
@@ -136,7 +155,7 @@ def _verb_objects(head: Token, person: Span) -> Iterator[Found]:
             for role, obj in found:
                 role = role_text(as_role) if as_role is not None else role  # "joined X as an adviser"
                 for o in (obj, *obj.conjuncts):
-                    org = _named_org(o, person)
+                    org = _named_org(o, person, unit=True)
                     if org is not None:
                         yield role, org, f"verb-{lemma}"
 
@@ -155,5 +174,34 @@ def _led_by(head: Token, person: Span) -> Iterator[Found]:
     else:
         led = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     org = _named_org(led, person)
+    if org is None and lemma in _FOUNDING and led is not None:
+        org = _founded_name(led, person)
     if org is not None:
         yield affiliation_verbs()[(lemma, "-")], org, f"led-by-{lemma}"
+
+
+def _founded_name(led: Token, person: Span) -> Span | None:
+    """What was founded or formed is an organisation even when the model took its name for a person or a
+    work ("Joy Division was formed by ...")."""
+    ent = next((e for e in led.doc.ents if e.start <= led.i < e.end), None)
+    if ent is None or ent.label_ not in _MISTYPED_ORGS or overlaps(ent, person):
+        return None
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _role_nominal(head: Token, person: Span) -> Iterator[Found]:
+    """"Johnson's leadership of Fisk University", "her tenure at the World Bank": the possessor of a noun
+    for holding a post, at the organisation of its preposition (or of a noun it is coordinated with:
+    "Johnson's studies and leadership of X")."""
+    if head.dep_ != "poss":
+        return
+    nouns = [head.head, *head.head.conjuncts]
+    post = next((n for n in nouns if n.lemma_.lower() in role_nominals()), None)
+    if post is None:
+        return
+    for c in (c for n in nouns for c in n.children):
+        if c.dep_ == "prep" and c.text.lower() in ("of", "at", "with", "in"):
+            for obj in (o for o in c.children if o.dep_ == "pobj"):
+                org = _named_org(obj, person, unit=True)
+                if org is not None:
+                    yield role_nominals()[post.lemma_.lower()], org, f"nominal-{post.lemma_.lower()}"

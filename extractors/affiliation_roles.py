@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import read_table, role_nouns
 from extractors.spans import actor_mention
@@ -20,6 +20,7 @@ from extractors.spans import actor_mention
 Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
 
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
+_MISTYPED_ORGS = frozenset({"PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "FAC"})  # bands the model misread
 _ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
@@ -30,6 +31,12 @@ _TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
 def party_words() -> frozenset[str]:
     """NORP words that name a party, not a nationality ("Republican", "Labour")."""
     return frozenset(row["word"] for row in read_table("party_words.tsv"))
+
+
+@cache
+def organisation_nouns() -> frozenset[str]:
+    """Head nouns of organisation names ("party", "union", "band")."""
+    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def is_role(token: Token) -> bool:
@@ -47,35 +54,68 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
             for org in _copula_orgs(role.head, person):
                 if _fits(role, org):
                     yield role_text(role), org, "predicate-copula"
+        if pattern == "as":  # "served as puzzle editor for the New York Times": the PP hangs on the verb
+            for org in _copula_orgs(role.head.head, person):
+                if _fits(role, org):
+                    yield role_text(role), org, "as-verb"
     yield from _title_orgs(person)
     yield from _title_of_orgs(person)
 
 
+def _one_of(noun: Token) -> Token:
+    """The role in "one of the founders of X" (or the noun itself)."""
+    if noun.text.lower() in ("one", "two", "three", "some", "several"):
+        for p in noun.children:
+            if p.dep_ == "prep" and p.text.lower() == "of":
+                role = next((o for o in p.children if o.dep_ == "pobj" and is_role(o)), None)
+                if role is not None:
+                    return role
+    return noun
+
+
 def _roles_of(head: Token) -> Iterator[tuple[Token, str]]:
-    for c in head.children:
-        if c.dep_ == "appos" and is_role(c):
+    for c in (_one_of(c) for c in head.children if c.dep_ == "appos"):
+        if is_role(c):
             for r in (c, *c.conjuncts):
                 if is_role(r):
                     yield r, "appos"
                     yield from ((x, "appos") for x in _roles_beyond(r))
     if head.dep_ == "appos" and is_role(head.head):  # "Iran's supreme leader, Ali Khamenei"
         yield head.head, "appos"
+    if _comma_apposition(head):  # "the President of Poland, Lech Walesa," parsed as a conjunct
+        yield head.head, "appos"
+    if head.dep_ == "attr" and head.head.lemma_ == "be":  # "The president of RBF is Stephen Heintz"
+        yield from ((s, "predicate") for s in head.head.children if s.dep_ == "nsubj" and is_role(s))
     for verb in clauses_of(head):
-        for c in verb.children:
-            if c.dep_ in ("attr", "oprd") and is_role(c):  # "Barrett is a member of the commission"
-                yield from ((r, "predicate") for r in (c, *c.conjuncts) if is_role(r))
+        for c in (c for c in verb.children if c.dep_ in ("attr", "oprd")):
+            role = _one_of(c)  # "Barrett is a member of the commission", "X is one of the founders of Y"
+            yield from ((r, "predicate") for r in (role, *role.conjuncts) if is_role(r))
+            if c.dep_ == "attr":  # "X was an American sociologist, the first president of Fisk University"
+                yield from ((a, "predicate") for n in (c, *c.conjuncts) for a in n.children
+                            if a.dep_ == "appos" and is_role(a))
         for v in (verb, *(c for c in verb.children if c.dep_ in ("acomp", "xcomp"))):
             for c in v.children:  # "was re-elected as a member of the Labour Party"
                 if c.dep_ == "prep" and c.text.lower() == "as":
                     yield from ((r, "as") for r in c.children if r.dep_ == "pobj" and is_role(r))
 
 
+def _comma_apposition(head: Token) -> bool:
+    """A name the parser took for a conjunct of a role ("the President of Poland, Lech Walesa"): only a
+    comma, no "and", separates them, and the role has a determiner (a title in a list, "King of the Hill,
+    Kitchen Confidential", has none)."""
+    role = head.head
+    if head.dep_ != "conj" or not is_role(role) or head.left_edge.i == 0:
+        return False
+    before = head.doc[head.left_edge.i - 1]
+    return before.text == "," and any(c.dep_ in ("det", "poss") for c in role.children) \
+        and not any(c.dep_ in ("cc", "conj") and c.i < head.i for c in role.children)
+
+
 def clauses_of(head: Token) -> list[Token]:
     """The verbs the name headed by ``head`` is the subject of: its own verb, a "who" relative clause, and
     clauses that share its subject ("Before joining Oxford, X held ...", "X left A and joined B")."""
     verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head is not head else []
-    verbs += [c for c in head.children if c.dep_ == "relcl"
-              and any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)]
+    verbs += _described(head, verbs)
     shared: list[Token] = []
     for verb in verbs:
         for c in verb.children:
@@ -85,6 +125,23 @@ def clauses_of(head: Token) -> list[Token]:
                 shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
                            and not _has_subject(p)]
     return verbs + shared
+
+
+def _described(head: Token, verbs: list[Token]) -> list[Token]:
+    """Clauses about the person through a noun that describes them: their own "who" relative, and the
+    "who" relative or participle on their predicate or apposition ("X was a politician who served as
+    mayor of Y", "X, a forward playing with Y")."""
+    nouns = [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
+    nouns += [c for c in head.children if c.dep_ == "appos"]
+    found = [c for c in head.children if c.dep_ == "relcl" and _who_subject(c)]
+    for noun in nouns:
+        found += [c for c in noun.children if (c.dep_ == "relcl" and _who_subject(c))
+                  or (c.dep_ == "acl" and c.tag_ == "VBG" and not _has_subject(c))]
+    return found
+
+
+def _who_subject(verb: Token) -> bool:
+    return any(s.dep_ in _SUBJECT_DEPS and s.tag_ == "WP" for s in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -127,7 +184,7 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
 def object_org(obj: Token) -> Span | None:
     """The organisation a prepositional object names: an entity, an untagged proper name, the owner of a
     unit ("the DEM's division"), or one level down ("director of the programme at Chatham House")."""
-    org = org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
+    org = _named_apposition(obj) or org_entity(obj) or _unnamed_org(obj) or _owner_of_unit(obj)
     if org is None:
         inner = next((p for p in obj.children if p.dep_ == "prep" and p.text.lower() in _ROLE_PREPS), None)
         deeper = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner else None
@@ -135,6 +192,27 @@ def object_org(obj: Token) -> Span | None:
         if org is not None and org.label_ != "ORG":  # "director of the camp at Oxford": a place
             org = None
     return org
+
+
+def _named_apposition(obj: Token) -> Span | None:
+    """The name after a common noun: "the Mexican pop group RBD" names RBD, not "Mexican pop group". After
+    an organisation noun ("the metal band Amaranthe", "rock band Shturtzite") the name is an organisation's
+    whatever type the model gave it."""
+    if obj.pos_ == "PROPN" and obj.ent_type_ in _MISTYPED_ORGS \
+            and any(c.dep_ == "compound" and c.lemma_.lower() in organisation_nouns() for c in obj.children):
+        return _as_org(obj)
+    if obj.ent_type_ or obj.pos_ != "NOUN":
+        return None
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
+    if name is not None:
+        return org_entity(name)
+    name = next((c for c in obj.children if c.dep_ == "appos" and c.ent_type_ in _MISTYPED_ORGS), None)
+    return _as_org(name) if name is not None and obj.lemma_.lower() in organisation_nouns() else None
+
+
+def _as_org(token: Token) -> Span | None:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return Span(ent.doc, ent.start, ent.end, label="ORG") if ent is not None else None
 
 
 def _unnamed_org(obj: Token) -> Span | None:
@@ -173,6 +251,13 @@ def _title_orgs(person: Span) -> Iterator[Found]:
     acronym = doc[titles[0].i - 1] if titles[0].i > left else None
     if acronym is not None and _untagged_acronym(acronym):  # "CNTP Secretary Luis Cobos"
         yield text, Span(doc, acronym.i, acronym.i + 1, label="ORG"), "title-acronym"
+    elif acronym is not None:
+        name = _untagged_name_before(acronym, left)
+        if name is not None:  # "former Sha Na Na member Jon Bauman"
+            yield text, name, "title-untagged"
+    adjacent = org_ending_at(doc, titles[0].i) if titles[0].i == left else None
+    if adjacent is not None:  # "Liberal Party of Canada incumbent Susan Kadis": the parser split the phrase
+        yield text, adjacent, "title-adjacent"
     for role in titles:
         for found, how in _modifier_orgs(role, person):
             yield text, found, f"title-{how}"
@@ -184,6 +269,30 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                     and _fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
+
+
+def org_ending_at(doc: Doc, end: int) -> Span | None:
+    """The ORG entity right before token ``end``, completed by a place ("Liberal Party of" + "Canada")."""
+    ent = next((e for e in doc.ents if e.end == end), None)
+    if ent is not None and ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].text.lower() == "of":
+        before = next((e for e in doc.ents if e.end == ent.start and e.label_ == "ORG"), None)
+        return Span(doc, before.start, ent.end, label="ORG") if before is not None else None
+    return ent if ent is not None and ent.label_ == "ORG" else None
+
+
+def _untagged_name_before(last: Token, left: int) -> Span | None:
+    """Two or more capitalised proper-noun compounds the model did not tag, ending at ``last``, right
+    before a title: an organisation's name."""
+    start = last.i
+    doc = last.doc
+    while start > left and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+        start -= 1
+    words = doc[start : last.i + 1]
+    if len(words) < 2 or any(t.ent_type_ or t.pos_ != "PROPN" or t.dep_ != "compound" or is_role(t)
+                             or not t.text[:1].isupper() for t in words):
+        return None
+    return Span(doc, start, last.i + 1, label="ORG")
 
 
 def _untagged_acronym(token: Token) -> bool:
