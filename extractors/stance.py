@@ -30,6 +30,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
+from extractors.stance_nouns import relational_parties, relative_clause, victims
 from extractors.stance_slots import Slot, coordinated, holder_mentions, target_mentions
 
 NAME = "stance.v1"
@@ -37,7 +38,8 @@ _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
-_ROLE_SLOTS = frozenset({"role", "role_rev"})
+_ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
+_THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
 
@@ -108,12 +110,12 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), verb, cue, sent, doc_id, index,
-                      negated, hedged, confidence)
+    yield from _pairs(holder_mentions(holder, cue), target_mentions(_flatten(targets), cue), verb, cue, sent,
+                      doc_id, index, negated, hedged, confidence)
     partner = _supported_partner(verb, cue, inherited)
     if partner is not None:
-        yield from _pairs(holder_mentions(partner, cue), _flatten(targets), verb, cue, sent, doc_id, index,
-                          negated, hedged, confidence * _INFERRED)
+        yield from _pairs(holder_mentions(partner, cue), target_mentions(_flatten(targets), cue), verb, cue,
+                          sent, doc_id, index, negated, hedged, confidence * _INFERRED)
 
 
 def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
@@ -233,23 +235,47 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
         return
-    if cue.slot == "role":
+    if cue.slot in ("role", "mutual") and _role_holder(noun) is None:  # "their Hezbollah allies"
+        named, related = relational_parties(noun, cue)
+        yield from _relational(named, related, noun, cue, sent, doc_id, index, negated, hedged)
+        return
+    if cue.slot in ("role", "mutual"):
         holder: Token | None = _role_holder(noun)
         targets = _role_targets(noun)
     elif cue.slot == "role_rev":  # "X, a Trump appointee": Trump backs X
         holder = next(iter(_role_targets(noun)), None)
         described = _role_holder(noun)
         targets = [described] if described is not None else []
+    elif cue.slot == "victim":  # "killed at the hands of X": X holds, the victim is the target
+        holder = next(prep_objects(noun, "of"), None)
+        targets = victims(noun)
     elif cue.slot == "poss_of":
         holder = child(noun, "poss")
         targets = list(prep_objects(noun, "of"))
     else:
-        holder = _noun_holder(noun)
-        targets = list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
+        holder = _noun_holder(noun, cue)
+        targets = (list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
+                   or _relative_clause_targets(noun, cue))
     if holder is None or not targets:
         return
-    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), noun, cue, sent, doc_id, index,
-                      negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+    holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
+    yield from _relational(holders, objects, noun, cue, sent, doc_id, index, negated, hedged,
+                           cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+
+
+def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue, sent: Span, doc_id: str,
+                index: int, negated: bool, hedged: bool, confidence: float | None = None) -> Iterator[Claim]:
+    """Claims from ``holders`` to ``objects``, and back for a mutual relation ("allies", "rivals")."""
+    weight = cue.confidence * _INFERRED if confidence is None else confidence
+    yield from _pairs(holders, objects, noun, cue, sent, doc_id, index, negated, hedged, weight)
+    if cue.slot == "mutual":
+        yield from _pairs(objects, holders, noun, cue, sent, doc_id, index, negated, hedged, weight)
+
+
+def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of a relative clause on the cue: "the threat they pose to Iraq"."""
+    verb = relative_clause(noun)
+    return list(prep_objects(verb, cue.slot)) if verb is not None else []
 
 
 def _verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
@@ -280,7 +306,7 @@ def _role_targets(noun: Token) -> list[Token]:
     return found + list(prep_objects(noun, "of"))
 
 
-def _noun_holder(noun: Token) -> Token | None:
+def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "support from Moscow", "attacks by
     the rebels" -> the PP object; "imposed sanctions" -> the subject of the governing verb."""
     possessor = child(noun, "poss")
@@ -292,9 +318,12 @@ def _noun_holder(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
+    clause = relative_clause(noun)  # "the threat they pose", "the aid Tehran gives"
+    if clause is not None:
+        return child(clause, "nsubj")
     verb = _governing_verb(noun)
-    if verb is None:
-        return None
+    if verb is None or (cue.cls == "threaten" and noun.dep_ not in _THROUGH_VERB):
+        return None  # "warned of a threat to X" says nothing of who threatens
     holder, _ = _verb_holder(verb)
     return holder
 
@@ -329,9 +358,8 @@ def _flatten(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _pairs(holders: list[Slot], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
+def _pairs(holders: list[Slot], objects: list[Slot], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
-    objects = target_mentions(targets, cue)
     for subject, subject_weight in holders:
         for obj, obj_weight in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():

@@ -297,3 +297,91 @@ def test_actor_noun_modifying_a_target_names_the_target_actor() -> None:
     ])
     assert triples(doc) == {("rebels", "opposes", "government", False, False)}
     assert confidences(doc)[("rebels", "opposes", "government")] < 0.9 * 1.0
+
+
+def test_at_the_hands_of_names_the_attacker_of_the_clause_subject() -> None:
+    # "Thousands of Kurds were killed at the hands of the militia": the militia opposes the Kurds.
+    doc = make_doc([
+        ("Thousands", 4, "nsubjpass", "NOUN", "thousand", "B-CARDINAL"),
+        ("of", 0, "prep", "ADP", "of", "O"),
+        ("Kurds", 1, "pobj", "PROPN", "Kurds", "B-NORP"),
+        ("were", 4, "auxpass", "AUX", "be", "O"),
+        ("killed", 4, "ROOT", "VERB", "kill", "O"),
+        ("at", 4, "prep", "ADP", "at", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("hands", 5, "pobj", "NOUN", "hand", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Daesh", 8, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    assert triples(doc) == {("Daesh", "opposes", "Kurds", False, False)}
+
+
+def test_in_the_hands_of_is_not_an_attack() -> None:
+    # "The city is in the hands of the militia": control, not a stance against anyone.
+    doc = make_doc([
+        ("Mosul", 1, "nsubj", "PROPN", "Mosul", "B-GPE"),
+        ("is", 1, "ROOT", "AUX", "be", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("hands", 2, "pobj", "NOUN", "hand", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("Daesh", 5, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_relative_clause_on_a_noun_cue_names_the_holder() -> None:
+    # "the threat Iran poses to Israel": Iran opposes Israel, at the lower inferred confidence.
+    doc = make_doc([
+        ("They", 1, "nsubj", "PRON", "they", "O"),
+        ("discussed", 1, "ROOT", "VERB", "discuss", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("threat", 1, "dobj", "NOUN", "threat", "O"),
+        ("Iran", 5, "nsubj", "PROPN", "Iran", "B-GPE"),
+        ("poses", 3, "relcl", "VERB", "pose", "O"),
+        ("to", 5, "prep", "ADP", "to", "O"),
+        ("Israel", 6, "pobj", "PROPN", "Israel", "B-GPE"),
+    ])
+    found = confidences(doc)
+    assert set(found) == {("Iran", "opposes", "Israel")}
+    assert found[("Iran", "opposes", "Israel")] < 0.6
+
+
+def test_a_threat_warned_of_has_no_holder() -> None:
+    # "Washington warned of a threat to Israel": Washington does not threaten Israel.
+    doc = make_doc([
+        ("Washington", 1, "nsubj", "PROPN", "Washington", "B-GPE"),
+        ("warned", 1, "ROOT", "VERB", "warn", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("threat", 2, "pobj", "NOUN", "threat", "O"),
+        ("to", 4, "prep", "ADP", "to", "O"),
+        ("Israel", 5, "pobj", "PROPN", "Israel", "B-GPE"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_possessed_relational_noun_with_a_named_modifier_holds_both_ways() -> None:
+    # "Syrian troops and their Hezbollah allies advanced": allies support each other.
+    doc = make_doc([
+        ("Syrian", 1, "amod", "ADJ", "syrian", "B-NORP"),
+        ("troops", 6, "nsubj", "NOUN", "troop", "O"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("their", 5, "poss", "PRON", "their", "O"),
+        ("Hezbollah", 5, "compound", "PROPN", "Hezbollah", "B-ORG"),
+        ("allies", 1, "conj", "NOUN", "ally", "O"),
+        ("advanced", 6, "ROOT", "VERB", "advance", "O"),
+    ])
+    assert triples(doc) == {("Hezbollah", "supports", "Syrian troops", False, False),
+                            ("Syrian troops", "supports", "Hezbollah", False, False)}
+
+
+def test_critics_of_a_possessor_oppose_it_one_way_only() -> None:
+    # "Putin's critics protested": the critics oppose Putin, not the other way round.
+    doc = make_doc([
+        ("Putin", 2, "poss", "PROPN", "Putin", "B-PERSON"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("critics", 3, "nsubj", "NOUN", "critic", "O"),
+        ("protested", 3, "ROOT", "VERB", "protest", "O"),
+    ])
+    assert triples(doc) == {("critics", "opposes", "Putin", False, False)}
