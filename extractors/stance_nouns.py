@@ -6,7 +6,7 @@
 - a relative clause on the cue names the holder: "the threat they pose to Iraq", "the aid Tehran gives to
   the militia";
 - relational nouns ("ally", "partner", "rival") with a possessor: "their Hezbollah allies" relates Hezbollah
-  to the possessor, "its partners" relates the unnamed partners to it; mutual ones hold both ways.
+  to the possessor; mutual ones hold both ways.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.lexicon import Cue
-from extractors.records import Mention
-from extractors.spans import actor_mention, child, mention_of, prep_objects
+from extractors.spans import actor_mention, child, prep_objects
 from extractors.stance_slots import Slot, holder_mentions
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
-_UNNAMED = 0.7  # weight of a relational noun phrase standing in for the actors it names ("its partners")
 
 
 def victims(noun: Token) -> list[Token]:
@@ -64,21 +62,13 @@ def relative_clause(noun: Token) -> Token | None:
 
 def relational_parties(noun: Token, cue: Cue) -> tuple[list[Slot], list[Slot]]:
     """(described, related) for a relational noun with a possessor and no appositive or copula naming whom it
-    describes: "their Hezbollah allies" -> ([Hezbollah], [their, bound]); "its partners" -> ([partners],
-    [its, bound]); "Russia's allies" -> ([allies], [Russia])."""
+    describes: "their Hezbollah allies" -> ([Hezbollah], [their, bound]). Unnamed ones ("its partners",
+    "Trump's critics") give nothing: news rarely means a stance between an actor and a bare "allies"."""
     possessor = child(noun, "poss")
     if possessor is None:
         return [], []
     related = holder_mentions(possessor, cue)
     modifier = next((c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i > possessor.i
                      and actor_mention(c) is not None), None)
-    if modifier is not None:
-        named = actor_mention(modifier)
-        return ([(named, 1.0)] if named is not None else []), related
-    return [(_bare_phrase(noun, possessor), _UNNAMED)], related
-
-
-def _bare_phrase(noun: Token, possessor: Token) -> Mention:
-    doc = noun.doc
-    return mention_of(doc[possessor.right_edge.i + 1 : noun.i + 1], "NOUN")
-
+    named = actor_mention(modifier) if modifier is not None else None
+    return ([(named, 1.0)] if named is not None else []), related

@@ -377,11 +377,48 @@ def test_possessed_relational_noun_with_a_named_modifier_holds_both_ways() -> No
 
 
 def test_critics_of_a_possessor_oppose_it_one_way_only() -> None:
-    # "Putin's critics protested": the critics oppose Putin, not the other way round.
+    # "Putin's Belarusian critics protested": the Belarusians oppose Putin, not the other way round; the
+    # unnamed "Putin's critics" alone would give nothing.
     doc = make_doc([
-        ("Putin", 2, "poss", "PROPN", "Putin", "B-PERSON"),
+        ("Putin", 3, "poss", "PROPN", "Putin", "B-PERSON"),
         ("'s", 0, "case", "PART", "'s", "O"),
-        ("critics", 3, "nsubj", "NOUN", "critic", "O"),
+        ("Belarusian", 3, "amod", "ADJ", "belarusian", "B-NORP"),
+        ("critics", 4, "nsubj", "NOUN", "critic", "O"),
+        ("protested", 4, "ROOT", "VERB", "protest", "O"),
+    ])
+    assert triples(doc) == {("Belarusian", "opposes", "Putin", False, False)}
+
+
+def test_unnamed_possessed_allies_give_no_stance() -> None:
+    doc = make_doc([
+        ("Russia", 2, "poss", "PROPN", "Russia", "B-GPE"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("allies", 3, "nsubj", "NOUN", "ally", "O"),
         ("protested", 3, "ROOT", "VERB", "protest", "O"),
     ])
-    assert triples(doc) == {("critics", "opposes", "Putin", False, False)}
+    assert triples(doc) == set()
+
+
+def test_his_is_bound_to_the_subject_unless_an_actor_object_intervenes() -> None:
+    # "Obama expressed his support for Kyiv" binds "his" to Obama; "Obama criticised Trump for his support
+    # for Kyiv" could mean either man and gives no support claim.
+    bound = make_doc([
+        ("Obama", 1, "nsubj", "PROPN", "Obama", "B-PERSON"),
+        ("expressed", 1, "ROOT", "VERB", "express", "O"),
+        ("his", 3, "poss", "PRON", "his", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("for", 3, "prep", "ADP", "for", "O"),
+        ("Kyiv", 4, "pobj", "PROPN", "Kyiv", "B-GPE"),
+    ])
+    assert triples(bound) == {("Obama", "supports", "Kyiv", False, False)}
+    ambiguous = make_doc([
+        ("Obama", 1, "nsubj", "PROPN", "Obama", "B-PERSON"),
+        ("criticised", 1, "ROOT", "VERB", "criticise", "O"),
+        ("Trump", 1, "dobj", "PROPN", "Trump", "B-PERSON"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("his", 5, "poss", "PRON", "his", "O"),
+        ("support", 3, "pobj", "NOUN", "support", "O"),
+        ("for", 5, "prep", "ADP", "for", "O"),
+        ("Kyiv", 6, "pobj", "PROPN", "Kyiv", "B-GPE"),
+    ])
+    assert triples(ambiguous) == {("Obama", "opposes", "Trump", False, False)}
