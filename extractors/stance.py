@@ -71,6 +71,9 @@ def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
         if token.pos_ in ("VERB", "AUX"):
             for cue in cues.get((_verb_lemma(token), "VERB"), ()):
                 yield from _verb_claims(token, cue, sent, doc_id, index)
+        elif token.pos_ == "ADJ":  # "is critical of X", "remains supportive of X": read like a verb
+            for cue in cues.get((token.lemma_.lower(), "ADJ"), ()):
+                yield from _verb_claims(token, cue, sent, doc_id, index)
         elif token.pos_ in ("NOUN", "PROPN"):
             for cue in cues.get((token.lemma_.lower(), "NOUN"), ()):
                 yield from _noun_claims(token, cue, sent, doc_id, index)
@@ -105,6 +108,8 @@ def _passive_patient(verb: Token) -> Token | None:
 
 def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
     holder, inherited = _verb_holder(verb)
+    if holder is None and cue.slot != "obj" and _is_passive(verb):  # stative "is opposed to X", "allied with"
+        holder = _passive_patient(verb)
     targets = _verb_targets(verb, cue)
     if holder is None or not targets:
         return
