@@ -31,7 +31,7 @@ from extractors.spans import (
     speaker_of,
 )
 from extractors.stance_nouns import relational_parties, relative_clause, victims
-from extractors.stance_slots import Slot, coordinated, holder_mentions, target_mentions
+from extractors.stance_slots import Slot, coordinated, figurative, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
@@ -368,6 +368,8 @@ def _pairs(holders: list[Slot], objects: list[Slot], cue_token: Token, cue: Cue,
     for subject, subject_weight in holders:
         for obj, obj_weight in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():
+                continue
+            if figurative(subject, (obj, obj_weight)):
                 continue
             yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged,
                          confidence * subject_weight * obj_weight)

@@ -101,6 +101,12 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
     return found
 
 
+def figurative(holder: Mention, target: Slot) -> bool:
+    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"); armed actors
+    and attack nouns hit real things ("jets destroyed three bridges")."""
+    return holder.kind == "PERSON" and target[0].kind == "NOUN" and target[1] == _STAND_IN
+
+
 def _owner_modifier(token: Token) -> Mention | None:
     """An actor noun modifying a non-actor target: "government positions", "rebel bases"."""
     for c in token.lefts:

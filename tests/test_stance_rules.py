@@ -422,3 +422,15 @@ def test_his_is_bound_to_the_subject_unless_an_actor_object_intervenes() -> None
         ("Kyiv", 6, "pobj", "PROPN", "Kyiv", "B-GPE"),
     ])
     assert triples(ambiguous) == {("Obama", "opposes", "Trump", False, False)}
+
+
+def test_a_persons_attack_on_a_thing_is_figurative_but_an_armed_actors_is_not() -> None:
+    def attack(holder: str, ent: str) -> Doc:
+        return make_doc([
+            (holder, 1, "nsubj", "PROPN", holder, ent),
+            ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+            ("the", 3, "det", "DET", "the", "O"),
+            ("bridge", 1, "dobj", "NOUN", "bridge", "O"),
+        ])
+    assert triples(attack("Trump", "B-PERSON")) == set()
+    assert triples(attack("Hezbollah", "B-ORG")) == {("Hezbollah", "opposes", "bridge", False, False)}
