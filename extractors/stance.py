@@ -30,14 +30,20 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
-from extractors.stance_nouns import relational_parties, relative_clause, victims
+from extractors.stance_nouns import (
+    governing_verb,
+    purpose_oppositions,
+    relational_parties,
+    relative_clause,
+    verb_level_targets,
+    victims,
+)
 from extractors.stance_slots import Slot, coordinated, figurative, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
-_NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
 _ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
 _THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
@@ -259,13 +265,16 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         targets = list(prep_objects(noun, "of"))
     else:
         holder = _noun_holder(noun, cue)
-        targets = (list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
+        targets = (list(prep_objects(noun, cue.slot)) or verb_level_targets(noun, cue)
                    or _relative_clause_targets(noun, cue))
     if holder is None or not targets:
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
     yield from _relational(holders, objects, noun, cue, sent, doc_id, index, negated, hedged,
                            cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+    for other, other_cue, opposed in purpose_oppositions(noun, cue):  # "support for X in the fight against Y"
+        yield from _pairs(objects, target_mentions(_flatten(opposed), other_cue), other, other_cue, sent, doc_id,
+                          index, negated, hedged, other_cue.confidence * _INFERRED * _INFERRED)
 
 
 def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue, sent: Span, doc_id: str,
@@ -281,19 +290,6 @@ def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
     """The target PP of a relative clause on the cue: "the threat they pose to Iraq"."""
     verb = relative_clause(noun)
     return list(prep_objects(verb, cue.slot)) if verb is not None else []
-
-
-def _verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
-    """The target PP of an object noun cue, attached by the parser to the verb or to a participle beside it
-    ("conducted 23 strikes using drones against ISIL targets"): the first such PP after the noun."""
-    if noun.dep_ != "dobj" or cue.slot in ("of", "to", "for", "with"):
-        return []
-    verb = noun.head
-    for token in verb.subtree:
-        if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
-            obj = child(token, "pobj")
-            return [obj] if obj is not None else []
-    return []
 
 
 def _role_holder(noun: Token) -> Token | None:
@@ -326,22 +322,11 @@ def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     clause = relative_clause(noun)  # "the threat they pose", "the aid Tehran gives"
     if clause is not None:
         return child(clause, "nsubj")
-    verb = _governing_verb(noun)
+    verb = governing_verb(noun)
     if verb is None or (cue.cls == "threaten" and noun.dep_ not in _THROUGH_VERB):
         return None  # "warned of a threat to X" says nothing of who threatens
     holder, _ = _verb_holder(verb)
     return holder
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    node = noun
-    for _ in range(3):
-        if node.dep_ not in _NOMINAL_GOVERNED and node.dep_ != "prep":
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
@@ -351,7 +336,7 @@ def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
         return False, noun.sent.text.rstrip().endswith("?")
     if cue.slot in _ROLE_SLOTS:
         return clause_flags(noun.head)
-    return clause_flags(_governing_verb(noun) or noun)
+    return clause_flags(governing_verb(noun) or noun)
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:

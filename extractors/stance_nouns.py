@@ -5,6 +5,8 @@
   hands of ISIL"); "thousands of Syrians" stands for the Syrians;
 - a relative clause on the cue names the holder: "the threat they pose to Iraq", "the aid Tehran gives to
   the militia";
+- the party a support noun helps shares the purpose of an opposition noun in the same clause ("support for
+  Iraq in the fight against ISIL": Iraq opposes ISIL);
 - relational nouns ("ally", "partner", "rival") with a possessor: "their Hezbollah allies" relates Hezbollah
   to the possessor; mutual ones hold both ways.
 """
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue
+from extractors.lexicon import Cue, stance_cues
 from extractors.spans import actor_mention, child, prep_objects
 from extractors.stance_slots import Slot, holder_mentions
 
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
+_NOT_PURPOSE_SLOTS = frozenset({"between", "role", "role_rev", "mutual", "victim", "poss_of"})
 
 
 def victims(noun: Token) -> list[Token]:
@@ -72,3 +76,47 @@ def relational_parties(noun: Token, cue: Cue) -> tuple[list[Slot], list[Slot]]:
                      and actor_mention(c) is not None), None)
     named = actor_mention(modifier) if modifier is not None else None
     return ([(named, 1.0)] if named is not None else []), related
+
+
+def governing_verb(noun: Token) -> Token | None:
+    node = noun
+    for _ in range(3):
+        if node.dep_ not in _NOMINAL_GOVERNED and node.dep_ != "prep":
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of an object noun cue, attached by the parser to the verb or to a participle beside it
+    ("conducted 23 strikes using drones against ISIL targets"): the first such PP after the noun."""
+    if noun.dep_ != "dobj" or cue.slot in ("of", "to", "for", "with"):
+        return []
+    verb = noun.head
+    for token in verb.subtree:
+        if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
+            obj = child(token, "pobj")
+            return [obj] if obj is not None else []
+    return []
+
+
+def purpose_oppositions(noun: Token, cue: Cue) -> list[tuple[Token, Cue, list[Token]]]:
+    """Opposition noun cues in the clause of a support noun, with their targets: the party supported shares
+    the purpose ("UK support for Iraq in the fight against ISIL", "strikes in support of X against Y",
+    "offered support to the Kurds in their battle with Daesh": X opposes Y too)."""
+    verb = governing_verb(noun) if cue.polarity == "supports" else None
+    if verb is None:
+        return []
+    found = []
+    for other in verb.subtree:
+        governor = governing_verb(other)
+        if other.i == noun.i or other.pos_ not in ("NOUN", "PROPN") or governor is None or governor.i != verb.i:
+            continue
+        for other_cue in stance_cues().get((other.lemma_.lower(), "NOUN"), ()):
+            if other_cue.polarity == "opposes" and other_cue.slot not in _NOT_PURPOSE_SLOTS:
+                targets = list(prep_objects(other, other_cue.slot)) or verb_level_targets(other, other_cue)
+                if targets:
+                    found.append((other, other_cue, targets))
+    return found

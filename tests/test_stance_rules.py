@@ -434,3 +434,40 @@ def test_a_persons_attack_on_a_thing_is_figurative_but_an_armed_actors_is_not() 
         ])
     assert triples(attack("Trump", "B-PERSON")) == set()
     assert triples(attack("Hezbollah", "B-ORG")) == {("Hezbollah", "opposes", "bridge", False, False)}
+
+
+def test_supported_party_shares_an_opposition_noun_in_the_same_clause() -> None:
+    # "London pledged support for Kyiv in the war against Moscow": Kyiv opposes Moscow too, inferred.
+    doc = make_doc([
+        ("London", 1, "nsubj", "PROPN", "London", "B-GPE"),
+        ("pledged", 1, "ROOT", "VERB", "pledge", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("for", 2, "prep", "ADP", "for", "O"),
+        ("Kyiv", 3, "pobj", "PROPN", "Kyiv", "B-GPE"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("war", 5, "pobj", "NOUN", "war", "O"),
+        ("against", 7, "prep", "ADP", "against", "O"),
+        ("Moscow", 8, "pobj", "PROPN", "Moscow", "B-GPE"),
+    ])
+    found = confidences(doc)
+    assert set(found) == {("London", "supports", "Kyiv"), ("London", "opposes", "Moscow"),
+                          ("Kyiv", "opposes", "Moscow")}
+    assert found[("Kyiv", "opposes", "Moscow")] < found[("London", "opposes", "Moscow")]
+
+
+def test_an_opposition_noun_under_another_verb_is_not_shared() -> None:
+    # "Tehran gave support to Damascus and imposed sanctions on Riyadh": Damascus is not said to oppose Riyadh.
+    doc = make_doc([
+        ("Tehran", 1, "nsubj", "PROPN", "Tehran", "B-GPE"),
+        ("gave", 1, "ROOT", "VERB", "give", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("to", 2, "prep", "ADP", "to", "O"),
+        ("Damascus", 3, "pobj", "PROPN", "Damascus", "B-GPE"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("imposed", 1, "conj", "VERB", "impose", "O"),
+        ("sanctions", 6, "dobj", "NOUN", "sanction", "O"),
+        ("on", 7, "prep", "ADP", "on", "O"),
+        ("Riyadh", 8, "pobj", "PROPN", "Riyadh", "B-GPE"),
+    ])
+    assert ("Damascus", "opposes", "Riyadh", False, False) not in triples(doc)
