@@ -6,9 +6,12 @@ between Armenia and Azerbaijan", "imposed sanctions on Moscow") come from ``data
 Agent nouns ("Gaetz, a Trump supporter", "a critic of Putin", "an Obama appointee") hold for the person they
 describe. A party helped to act shares the stance of the purpose clause ("backs X against Y", "assists X to
 defeat Y": X opposes Y too). Each entry has a CAMEO-style class; ``assault`` cues also hit places and things
-(see ``stance_slots``). Coordination on either side distributes; negation, modality, conditions and questions
-set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its speaker. Confidence is the
-cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
+(see ``stance_slots``); a person's assault on a thing is figurative. Adjectives read like verbs ("is critical
+of X"); "at the hands of X", relative clauses on noun cues ("the threat they pose to Y"), possessed relational
+nouns ("their Hezbollah allies") and a supported party sharing its clause's opposition noun ("support for Iraq in
+the fight against ISIL") are in ``stance_nouns``. Coordination on either side distributes; negation, modality,
+conditions and questions set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its
+speaker. Confidence is the cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
 """
 
 from __future__ import annotations
