@@ -6,9 +6,12 @@ between Armenia and Azerbaijan", "imposed sanctions on Moscow") come from ``data
 Agent nouns ("Gaetz, a Trump supporter", "a critic of Putin", "an Obama appointee") hold for the person they
 describe. A party helped to act shares the stance of the purpose clause ("backs X against Y", "assists X to
 defeat Y": X opposes Y too). Each entry has a CAMEO-style class; ``assault`` cues also hit places and things
-(see ``stance_slots``). Coordination on either side distributes; negation, modality, conditions and questions
-set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its speaker. Confidence is the
-cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
+(see ``stance_slots``); a person's assault on a thing is figurative. Adjectives read like verbs ("is critical
+of X"); "at the hands of X", relative clauses on noun cues ("the threat they pose to Y"), possessed relational
+nouns ("their Hezbollah allies") and a supported party sharing its clause's opposition noun ("support for Iraq in
+the fight against ISIL") are in ``stance_nouns``. Coordination on either side distributes; negation, modality,
+conditions and questions set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its
+speaker. Confidence is the cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
 """
 
 from __future__ import annotations
@@ -30,14 +33,22 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
-from extractors.stance_slots import Slot, coordinated, holder_mentions, target_mentions
+from extractors.stance_nouns import (
+    governing_verb,
+    purpose_oppositions,
+    relational_parties,
+    relative_clause,
+    verb_level_targets,
+    victims,
+)
+from extractors.stance_slots import Slot, coordinated, figurative, holder_mentions, target_mentions
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
-_NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
-_ROLE_SLOTS = frozenset({"role", "role_rev"})
+_ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
+_THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
 
@@ -68,6 +79,9 @@ def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
     for token in sent:
         if token.pos_ in ("VERB", "AUX"):
             for cue in cues.get((_verb_lemma(token), "VERB"), ()):
+                yield from _verb_claims(token, cue, sent, doc_id, index)
+        elif token.pos_ == "ADJ":  # "is critical of X", "remains supportive of X": read like a verb
+            for cue in cues.get((token.lemma_.lower(), "ADJ"), ()):
                 yield from _verb_claims(token, cue, sent, doc_id, index)
         elif token.pos_ in ("NOUN", "PROPN"):
             for cue in cues.get((token.lemma_.lower(), "NOUN"), ()):
@@ -103,17 +117,19 @@ def _passive_patient(verb: Token) -> Token | None:
 
 def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
     holder, inherited = _verb_holder(verb)
+    if holder is None and cue.slot != "obj" and _is_passive(verb):  # stative "is opposed to X", "allied with"
+        holder = _passive_patient(verb)
     targets = _verb_targets(verb, cue)
     if holder is None or not targets:
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), verb, cue, sent, doc_id, index,
-                      negated, hedged, confidence)
+    yield from _pairs(holder_mentions(holder, cue), target_mentions(_flatten(targets), cue), verb, cue, sent,
+                      doc_id, index, negated, hedged, confidence)
     partner = _supported_partner(verb, cue, inherited)
     if partner is not None:
-        yield from _pairs(holder_mentions(partner, cue), _flatten(targets), verb, cue, sent, doc_id, index,
-                          negated, hedged, confidence * _INFERRED)
+        yield from _pairs(holder_mentions(partner, cue), target_mentions(_flatten(targets), cue), verb, cue,
+                          sent, doc_id, index, negated, hedged, confidence * _INFERRED)
 
 
 def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
@@ -233,36 +249,50 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
         return
-    if cue.slot == "role":
+    if cue.slot in ("role", "mutual") and _role_holder(noun) is None:  # "their Hezbollah allies"
+        named, related = relational_parties(noun, cue)
+        yield from _relational(named, related, noun, cue, sent, doc_id, index, negated, hedged)
+        return
+    if cue.slot in ("role", "mutual"):
         holder: Token | None = _role_holder(noun)
         targets = _role_targets(noun)
     elif cue.slot == "role_rev":  # "X, a Trump appointee": Trump backs X
         holder = next(iter(_role_targets(noun)), None)
         described = _role_holder(noun)
         targets = [described] if described is not None else []
+    elif cue.slot == "victim":  # "killed at the hands of X": X holds, the victim is the target
+        holder = next(prep_objects(noun, "of"), None)
+        targets = victims(noun)
     elif cue.slot == "poss_of":
         holder = child(noun, "poss")
         targets = list(prep_objects(noun, "of"))
     else:
-        holder = _noun_holder(noun)
-        targets = list(prep_objects(noun, cue.slot)) or _verb_level_targets(noun, cue)
+        holder = _noun_holder(noun, cue)
+        targets = (list(prep_objects(noun, cue.slot)) or verb_level_targets(noun, cue)
+                   or _relative_clause_targets(noun, cue))
     if holder is None or not targets:
         return
-    yield from _pairs(holder_mentions(holder, cue), _flatten(targets), noun, cue, sent, doc_id, index,
-                      negated, hedged, cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+    holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
+    yield from _relational(holders, objects, noun, cue, sent, doc_id, index, negated, hedged,
+                           cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+    for other, other_cue, opposed in purpose_oppositions(noun, cue):  # "support for X in the fight against Y"
+        yield from _pairs(objects, target_mentions(_flatten(opposed), other_cue), other, other_cue, sent, doc_id,
+                          index, negated, hedged, other_cue.confidence * _INFERRED * _INFERRED)
 
 
-def _verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
-    """The target PP of an object noun cue, attached by the parser to the verb or to a participle beside it
-    ("conducted 23 strikes using drones against ISIL targets"): the first such PP after the noun."""
-    if noun.dep_ != "dobj" or cue.slot in ("of", "to", "for", "with"):
-        return []
-    verb = noun.head
-    for token in verb.subtree:
-        if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
-            obj = child(token, "pobj")
-            return [obj] if obj is not None else []
-    return []
+def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue, sent: Span, doc_id: str,
+                index: int, negated: bool, hedged: bool, confidence: float | None = None) -> Iterator[Claim]:
+    """Claims from ``holders`` to ``objects``, and back for a mutual relation ("allies", "rivals")."""
+    weight = cue.confidence * _INFERRED if confidence is None else confidence
+    yield from _pairs(holders, objects, noun, cue, sent, doc_id, index, negated, hedged, weight)
+    if cue.slot == "mutual":
+        yield from _pairs(objects, holders, noun, cue, sent, doc_id, index, negated, hedged, weight)
+
+
+def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of a relative clause on the cue: "the threat they pose to Iraq"."""
+    verb = relative_clause(noun)
+    return list(prep_objects(verb, cue.slot)) if verb is not None else []
 
 
 def _role_holder(noun: Token) -> Token | None:
@@ -280,7 +310,7 @@ def _role_targets(noun: Token) -> list[Token]:
     return found + list(prep_objects(noun, "of"))
 
 
-def _noun_holder(noun: Token) -> Token | None:
+def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     """"Washington's support" -> Washington; "Russian airstrikes" -> Russian; "support from Moscow", "attacks by
     the rebels" -> the PP object; "imposed sanctions" -> the subject of the governing verb."""
     possessor = child(noun, "poss")
@@ -292,22 +322,14 @@ def _noun_holder(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
             return c
-    verb = _governing_verb(noun)
-    if verb is None:
-        return None
+    clause = relative_clause(noun)  # "the threat they pose", "the aid Tehran gives"
+    if clause is not None:
+        return child(clause, "nsubj")
+    verb = governing_verb(noun)
+    if verb is None or (cue.cls == "threaten" and noun.dep_ not in _THROUGH_VERB):
+        return None  # "warned of a threat to X" says nothing of who threatens
     holder, _ = _verb_holder(verb)
     return holder
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    node = noun
-    for _ in range(3):
-        if node.dep_ not in _NOMINAL_GOVERNED and node.dep_ != "prep":
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
@@ -317,7 +339,7 @@ def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:
         return False, noun.sent.text.rstrip().endswith("?")
     if cue.slot in _ROLE_SLOTS:
         return clause_flags(noun.head)
-    return clause_flags(_governing_verb(noun) or noun)
+    return clause_flags(governing_verb(noun) or noun)
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:
@@ -329,12 +351,13 @@ def _flatten(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _pairs(holders: list[Slot], targets: list[Token], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
+def _pairs(holders: list[Slot], objects: list[Slot], cue_token: Token, cue: Cue, sent: Span, doc_id: str,
            index: int, negated: bool, hedged: bool, confidence: float) -> Iterator[Claim]:
-    objects = target_mentions(targets, cue)
     for subject, subject_weight in holders:
         for obj, obj_weight in objects:
             if subject.start == obj.start or subject.text.lower() == obj.text.lower():
+                continue
+            if figurative(subject, (obj, obj_weight)):
                 continue
             yield _claim(subject, obj, cue_token, cue, sent, doc_id, index, negated, hedged,
                          confidence * subject_weight * obj_weight)

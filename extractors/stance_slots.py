@@ -16,7 +16,7 @@ from extractors.lexicon import Cue, stance_cues
 from extractors.records import Mention
 from extractors.spans import actor_mention, child, mention_of, noun_phrase
 
-_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our"})
+_POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our", "his", "her"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _TARGET_POS = frozenset({"NOUN", "PROPN"})
 ASSAULT = "assault"
@@ -101,6 +101,12 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
     return found
 
 
+def figurative(holder: Mention, target: Slot) -> bool:
+    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"); armed actors
+    and attack nouns hit real things ("jets destroyed three bridges")."""
+    return holder.kind == "PERSON" and target[0].kind == "NOUN" and target[1] == _STAND_IN
+
+
 def _owner_modifier(token: Token) -> Mention | None:
     """An actor noun modifying a non-actor target: "government positions", "rebel bases"."""
     for c in token.lefts:
@@ -112,15 +118,21 @@ def _owner_modifier(token: Token) -> Mention | None:
 
 
 def _bound_pronoun(token: Token) -> Mention | None:
-    """ "their battle", "its campaign": the actor subject of the clause the possessed noun sits in."""
+    """ "their battle", "its campaign", "expressed his support": the actor subject of the clause the possessed
+    noun sits in; not when an actor object stands between ("criticised Trump for his praise of X" may mean
+    either)."""
     if token.dep_ != "poss" or token.text.lower() not in _POSSESSIVE_PRONOUNS:
         return None
     node = token.head
     for _ in range(5):
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX"):  # the nearest clause decides
             subject = child(node, "nsubj", "nsubjpass")
-            if subject is not None and subject.pos_ != "PRON" and subject.i < token.i:
-                return slot_mention(subject)
+            if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
+                return None
+            obj = child(node, "dobj", "dative")
+            if obj is not None and obj.i < token.i and slot_mention(obj) is not None:
+                return None
+            return slot_mention(subject)
         if node.head is node:
             return None
         node = node.head

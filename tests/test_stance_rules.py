@@ -297,3 +297,177 @@ def test_actor_noun_modifying_a_target_names_the_target_actor() -> None:
     ])
     assert triples(doc) == {("rebels", "opposes", "government", False, False)}
     assert confidences(doc)[("rebels", "opposes", "government")] < 0.9 * 1.0
+
+
+def test_at_the_hands_of_names_the_attacker_of_the_clause_subject() -> None:
+    # "Thousands of Kurds were killed at the hands of the militia": the militia opposes the Kurds.
+    doc = make_doc([
+        ("Thousands", 4, "nsubjpass", "NOUN", "thousand", "B-CARDINAL"),
+        ("of", 0, "prep", "ADP", "of", "O"),
+        ("Kurds", 1, "pobj", "PROPN", "Kurds", "B-NORP"),
+        ("were", 4, "auxpass", "AUX", "be", "O"),
+        ("killed", 4, "ROOT", "VERB", "kill", "O"),
+        ("at", 4, "prep", "ADP", "at", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("hands", 5, "pobj", "NOUN", "hand", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Daesh", 8, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    assert triples(doc) == {("Daesh", "opposes", "Kurds", False, False)}
+
+
+def test_in_the_hands_of_is_not_an_attack() -> None:
+    # "The city is in the hands of the militia": control, not a stance against anyone.
+    doc = make_doc([
+        ("Mosul", 1, "nsubj", "PROPN", "Mosul", "B-GPE"),
+        ("is", 1, "ROOT", "AUX", "be", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("hands", 2, "pobj", "NOUN", "hand", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("Daesh", 5, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_relative_clause_on_a_noun_cue_names_the_holder() -> None:
+    # "the threat Iran poses to Israel": Iran opposes Israel, at the lower inferred confidence.
+    doc = make_doc([
+        ("They", 1, "nsubj", "PRON", "they", "O"),
+        ("discussed", 1, "ROOT", "VERB", "discuss", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("threat", 1, "dobj", "NOUN", "threat", "O"),
+        ("Iran", 5, "nsubj", "PROPN", "Iran", "B-GPE"),
+        ("poses", 3, "relcl", "VERB", "pose", "O"),
+        ("to", 5, "prep", "ADP", "to", "O"),
+        ("Israel", 6, "pobj", "PROPN", "Israel", "B-GPE"),
+    ])
+    found = confidences(doc)
+    assert set(found) == {("Iran", "opposes", "Israel")}
+    assert found[("Iran", "opposes", "Israel")] < 0.6
+
+
+def test_a_threat_warned_of_has_no_holder() -> None:
+    # "Washington warned of a threat to Israel": Washington does not threaten Israel.
+    doc = make_doc([
+        ("Washington", 1, "nsubj", "PROPN", "Washington", "B-GPE"),
+        ("warned", 1, "ROOT", "VERB", "warn", "O"),
+        ("of", 1, "prep", "ADP", "of", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("threat", 2, "pobj", "NOUN", "threat", "O"),
+        ("to", 4, "prep", "ADP", "to", "O"),
+        ("Israel", 5, "pobj", "PROPN", "Israel", "B-GPE"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_possessed_relational_noun_with_a_named_modifier_holds_both_ways() -> None:
+    # "Syrian troops and their Hezbollah allies advanced": allies support each other.
+    doc = make_doc([
+        ("Syrian", 1, "amod", "ADJ", "syrian", "B-NORP"),
+        ("troops", 6, "nsubj", "NOUN", "troop", "O"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("their", 5, "poss", "PRON", "their", "O"),
+        ("Hezbollah", 5, "compound", "PROPN", "Hezbollah", "B-ORG"),
+        ("allies", 1, "conj", "NOUN", "ally", "O"),
+        ("advanced", 6, "ROOT", "VERB", "advance", "O"),
+    ])
+    assert triples(doc) == {("Hezbollah", "supports", "Syrian troops", False, False),
+                            ("Syrian troops", "supports", "Hezbollah", False, False)}
+
+
+def test_critics_of_a_possessor_oppose_it_one_way_only() -> None:
+    # "Putin's Belarusian critics protested": the Belarusians oppose Putin, not the other way round; the
+    # unnamed "Putin's critics" alone would give nothing.
+    doc = make_doc([
+        ("Putin", 3, "poss", "PROPN", "Putin", "B-PERSON"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("Belarusian", 3, "amod", "ADJ", "belarusian", "B-NORP"),
+        ("critics", 4, "nsubj", "NOUN", "critic", "O"),
+        ("protested", 4, "ROOT", "VERB", "protest", "O"),
+    ])
+    assert triples(doc) == {("Belarusian", "opposes", "Putin", False, False)}
+
+
+def test_unnamed_possessed_allies_give_no_stance() -> None:
+    doc = make_doc([
+        ("Russia", 2, "poss", "PROPN", "Russia", "B-GPE"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("allies", 3, "nsubj", "NOUN", "ally", "O"),
+        ("protested", 3, "ROOT", "VERB", "protest", "O"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_his_is_bound_to_the_subject_unless_an_actor_object_intervenes() -> None:
+    # "Obama expressed his support for Kyiv" binds "his" to Obama; "Obama criticised Trump for his support
+    # for Kyiv" could mean either man and gives no support claim.
+    bound = make_doc([
+        ("Obama", 1, "nsubj", "PROPN", "Obama", "B-PERSON"),
+        ("expressed", 1, "ROOT", "VERB", "express", "O"),
+        ("his", 3, "poss", "PRON", "his", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("for", 3, "prep", "ADP", "for", "O"),
+        ("Kyiv", 4, "pobj", "PROPN", "Kyiv", "B-GPE"),
+    ])
+    assert triples(bound) == {("Obama", "supports", "Kyiv", False, False)}
+    ambiguous = make_doc([
+        ("Obama", 1, "nsubj", "PROPN", "Obama", "B-PERSON"),
+        ("criticised", 1, "ROOT", "VERB", "criticise", "O"),
+        ("Trump", 1, "dobj", "PROPN", "Trump", "B-PERSON"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("his", 5, "poss", "PRON", "his", "O"),
+        ("support", 3, "pobj", "NOUN", "support", "O"),
+        ("for", 5, "prep", "ADP", "for", "O"),
+        ("Kyiv", 6, "pobj", "PROPN", "Kyiv", "B-GPE"),
+    ])
+    assert triples(ambiguous) == {("Obama", "opposes", "Trump", False, False)}
+
+
+def test_a_persons_attack_on_a_thing_is_figurative_but_an_armed_actors_is_not() -> None:
+    def attack(holder: str, ent: str) -> Doc:
+        return make_doc([
+            (holder, 1, "nsubj", "PROPN", holder, ent),
+            ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+            ("the", 3, "det", "DET", "the", "O"),
+            ("bridge", 1, "dobj", "NOUN", "bridge", "O"),
+        ])
+    assert triples(attack("Trump", "B-PERSON")) == set()
+    assert triples(attack("Hezbollah", "B-ORG")) == {("Hezbollah", "opposes", "bridge", False, False)}
+
+
+def test_supported_party_shares_an_opposition_noun_in_the_same_clause() -> None:
+    # "London pledged support for Kyiv in the war against Moscow": Kyiv opposes Moscow too, inferred.
+    doc = make_doc([
+        ("London", 1, "nsubj", "PROPN", "London", "B-GPE"),
+        ("pledged", 1, "ROOT", "VERB", "pledge", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("for", 2, "prep", "ADP", "for", "O"),
+        ("Kyiv", 3, "pobj", "PROPN", "Kyiv", "B-GPE"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("war", 5, "pobj", "NOUN", "war", "O"),
+        ("against", 7, "prep", "ADP", "against", "O"),
+        ("Moscow", 8, "pobj", "PROPN", "Moscow", "B-GPE"),
+    ])
+    found = confidences(doc)
+    assert set(found) == {("London", "supports", "Kyiv"), ("London", "opposes", "Moscow"),
+                          ("Kyiv", "opposes", "Moscow")}
+    assert found[("Kyiv", "opposes", "Moscow")] < found[("London", "opposes", "Moscow")]
+
+
+def test_an_opposition_noun_under_another_verb_is_not_shared() -> None:
+    # "Tehran gave support to Damascus and imposed sanctions on Riyadh": Damascus is not said to oppose Riyadh.
+    doc = make_doc([
+        ("Tehran", 1, "nsubj", "PROPN", "Tehran", "B-GPE"),
+        ("gave", 1, "ROOT", "VERB", "give", "O"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("to", 2, "prep", "ADP", "to", "O"),
+        ("Damascus", 3, "pobj", "PROPN", "Damascus", "B-GPE"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("imposed", 1, "conj", "VERB", "impose", "O"),
+        ("sanctions", 6, "dobj", "NOUN", "sanction", "O"),
+        ("on", 7, "prep", "ADP", "on", "O"),
+        ("Riyadh", 8, "pobj", "PROPN", "Riyadh", "B-GPE"),
+    ])
+    assert ("Damascus", "opposes", "Riyadh", False, False) not in triples(doc)
