@@ -3,7 +3,7 @@
 - a leader's government: "the Assad regime", "Maduro's government", "the government of President X" are the state
   (as "the Syrian government" is); the leader comes from the document ("Syrian President Bashar al-Assad") or
   else from ``leaders.tsv``; the leader's name alone stays the person;
-- the document's government: "government troops", "the (legitimate) government" are the one state whose
+- the document's government: "government troops", "the legitimate government", "the regime" are the one state whose
   government the document names ("the Syrian government", "the Assad regime"), and nothing when it names several;
 - a demonym description: "the Lebanese group" is the one group named earlier that the gazetteer bases in Lebanon
   (or that was described as Lebanese), and nothing when there are none or several.
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from extractors.records import Mention
 from graph.gazetteer import entries_by_key, is_based_in, leader_states, lookup_demonym, normalise, words
@@ -67,16 +68,23 @@ def leader_government(text: str, leaders: dict[str, str]) -> str | None:
 def is_generic_government(text: str) -> bool:
     """"government troops", "the legitimate government", "the regime": a government the text does not name.
 
+    Bare "the government" and "government officials" are not: in news about a country's home politics they are
+    its own government even when the article names a foreign one.
+
     Examples:
         >>> is_generic_government("government troops"), is_generic_government("the Syrian government")
         (True, False)
+        >>> is_generic_government("the government"), is_generic_government("the legitimate government")
+        (False, True)
     """
     tokens = normalise(text).split()
-    if tokens and tokens[0] in words("government_adjective"):
-        tokens = tokens[1:]
+    adjective = bool(tokens) and tokens[0] in words("government_adjective")
+    tokens = tokens[1:] if adjective else tokens
     if not tokens or tokens[0] not in _GOVERNMENT or len(tokens) > 2:
         return False
-    return len(tokens) == 1 or tokens[1] in words("state_head")
+    if len(tokens) == 2:
+        return tokens[1] in words("military_head")
+    return adjective or tokens[0] == "regime"
 
 
 def document_government(mentions: Sequence[Mention], leaders: dict[str, str]) -> str | None:
@@ -101,15 +109,21 @@ def described_actor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:
     bases it there (``base`` column of ``actors.tsv``) or one of its names carries the demonym.
     """
     tokens = normalise(mention.text).split()
-    if len(tokens) != 2 or not mention.text.lower().startswith("the "):
-        return None
+    if len(tokens) != 2 or not mention.text.lower().startswith("the ") or not mention.text.split()[-1].islower():
+        return None  # "the Trump Organization" is a name, not a description
     types = words("anaphor").get(tokens[1])
     state = lookup_demonym(tokens[0])
-    if not types or tokens[0] in words("government_adjective"):
-        return None
     places = {tokens[0], *([state.key] if state is not None and state.type == "State" else [])}
+    if not types or (len(places) == 1 and tokens[0] not in _peoples()):
+        return None
     candidates = {a.key: a for a in earlier if a.type in types and _tied_to(a, places, tokens[0])}
     return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+@cache
+def _peoples() -> frozenset[str]:
+    """Peoples the gazetteer bases groups with that are no state ("kurdish")."""
+    return frozenset(normalise(place) for entry in entries_by_key().values() for place in entry.base)
 
 
 def _tied_to(actor: Actor, places: set[str], demonym: str) -> bool:

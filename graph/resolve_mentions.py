@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.records import Mention
 from graph.gazetteer import lookup, normalise, words
-from graph.resolve_descriptions import document_leaders, leader_government
+from graph.resolve_descriptions import document_leaders, is_generic_government, leader_government
 from graph.resolve_doc import Definition
 from graph.resolve_phrases import apposition, generic_government, leader_phrase
 
@@ -62,7 +62,7 @@ def _headed_phrase(ent: Span) -> Span | None:
     if ent.end >= len(doc) or ent.label_ not in ("NORP", "ORG", "GPE"):
         return None
     heads = {**words("state_head"), **words("group_head")}
-    if doc[ent.end].lower_ not in heads:
+    if doc[ent.end].lower_ not in heads or _is_pro_or_anti(ent):
         return None
     start = ent.start
     if start > 0 and doc[start - 1].ent_type_ == "NORP":
@@ -72,6 +72,12 @@ def _headed_phrase(ent: Span) -> Span | None:
     if start > 0 and doc[start - 1].lower_ == "the" and doc[ent.end].lower_ in words("anaphor"):
         start -= 1  # "the Lebanese group": definite, so it may refer back (graph.resolve_descriptions)
     return doc[start : ent.end + 1]
+
+
+def _is_pro_or_anti(ent: Span) -> bool:
+    """"Ukraine's pro-Russia government" is not Russia's government."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("pro", "anti")
 
 
 def _anaphors(sent: Span) -> list[Mention]:
@@ -108,7 +114,8 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
                 definitions.extend(_definitions(ent, sent, ents, text))
                 mentions.extend(_descriptions(ent, leaders, definitions))
         mentions.extend(_anaphors(sent))
-        mentions.extend(_as_mention(span, "NOUN") for span in generic_government(sent))
+        generic = [span for span in generic_government(sent) if is_generic_government(span.text)]
+        mentions.extend(_as_mention(span, "NOUN") for span in generic)
     return mentions, definitions
 
 

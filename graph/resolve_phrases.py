@@ -67,7 +67,7 @@ def generic_government(sent: Span) -> Iterator[Span]:
         start = token.i - 1 if doc[token.i - 1].lower_ in adjectives else token.i
         before = doc[start - 1] if start > 0 else None
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in words("state_head") and nxt.tag_ == "NNS":
+        if nxt is not None and nxt.lower_ in words("military_head") and nxt.tag_ in ("NN", "NNS"):
             if before is None or not (before.text == "-" or before.ent_type_ or before.pos_ in ("PROPN", "ADJ")):
                 yield doc[start : token.i + 2]
         elif before is not None and before.lower_ == "the" and token.dep_ != "compound" \

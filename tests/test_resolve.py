@@ -287,3 +287,17 @@ def test_a_description_in_apposition_defines_the_name() -> None:
 
 def surface_of(form: str) -> str:
     return form[4:] if form.startswith("the ") else form
+
+
+@pytest.mark.parametrize("form", ["the government", "government officials"])
+def test_bare_government_is_not_taken_for_the_one_foreign_government_named(form: str) -> None:
+    resolver = Resolver()  # US home news that names Ukraine's government: "the government" is not Ukraine's
+    resolve_document([], mentions(("Ukrainian government", "NORP"), (form, "NOUN")), resolver)
+    assert surface_of(form) not in resolver.actors["ukraine"].aliases
+
+
+def test_a_name_shaped_like_a_description_is_not_one() -> None:
+    resolver = Resolver()
+    found = mentions(("Trump", "ORG"), ("the Trump Organization", "ORG"))
+    resolve_document([], found, resolver)
+    assert len(node_of(resolver, "Trump Organization") | node_of(resolver, "Trump")) == 2

@@ -147,3 +147,8 @@ def test_government_troops_need_one_government_in_the_document(nlp: Language) ->
     assert not any("government troops" in a.aliases for a in two.actors.values())
     one = resolved(nlp, DESCRIBED.split("\n\n")[0])
     assert "government troops" in aliases_of(one, "yemen")
+
+
+def test_a_pro_or_anti_state_government_is_not_that_states(nlp: Language) -> None:
+    resolver = resolved(nlp, "Manafort worked for Ukraine's pro-Russia government in 2012.")
+    assert not any("government" in alias for alias in aliases_of(resolver, "russia"))
