@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from graph.gazetteer import words
+from graph.gazetteer import lookup_demonym, words
 
 __all__ = ["apposition", "generic_government", "leader_phrase"]
 
@@ -36,8 +36,9 @@ def leader_phrase(ent: Span) -> Span | None:
 
 
 def apposition(ent: Span) -> Span | None:
-    """A definite description in apposition to a named actor, headed by an actor noun, with a modifier:
-    "Hezbollah, the Lebanese Shi'ite movement" -> "Lebanese Shi'ite movement"; None for anything else."""
+    """A definite description in apposition to a named actor, headed by an actor noun, with modifiers that are
+    demonyms or common words: "Hezbollah, the Lebanese Shi'ite movement" -> "Lebanese Shi'ite movement"; None for
+    anything else ("X, the Sterling group": a name; "X, the A group and the B group": a list)."""
     if ent.label_ not in ("ORG", "NORP", "GPE"):
         return None
     doc = ent.doc
@@ -49,6 +50,11 @@ def apposition(ent: Span) -> Span | None:
         dets = [child for child in token.lefts if child.dep_ == "det"]
         if len(dets) != 1 or dets[0].lower_ != "the" or token.i - dets[0].i < 2 or dets[0].i != ent.end + 1:
             return None
+        if any(child.dep_ in ("conj", "cc") for child in token.children):
+            return None  # "X, the Sterling group and the Tata group": a list, not a description of X
+        modifiers = doc[dets[0].i + 1 : token.i]
+        if not all(t.is_lower or t.ent_type_ == "NORP" or lookup_demonym(t.text) is not None for t in modifiers):
+            return None  # "the Sterling group" is a name of its own
         return doc[dets[0].i + 1 : token.i + 1]
     return None
 

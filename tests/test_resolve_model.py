@@ -152,3 +152,12 @@ def test_government_troops_need_one_government_in_the_document(nlp: Language) ->
 def test_a_pro_or_anti_state_government_is_not_that_states(nlp: Language) -> None:
     resolver = resolved(nlp, "Manafort worked for Ukraine's pro-Russia government in 2012.")
     assert not any("government" in alias for alias in aliases_of(resolver, "russia"))
+
+
+@pytest.mark.parametrize("text", [
+    "Essar is linked with Hutchison Whampoa, the Sterling group and the Tata group.",
+    "The deal went to Hutchison Whampoa, the Sterling group, on Monday.",
+])
+def test_a_named_or_listed_group_after_a_name_is_no_description_of_it(nlp: Language, text: str) -> None:
+    _, definitions = document_mentions(nlp(text))
+    assert not any("Sterling" in d.short for d in definitions)
