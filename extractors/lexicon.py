@@ -27,6 +27,7 @@ class ActorEntry:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     seats: tuple[str, ...]
+    base: tuple[str, ...] = ()
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -83,7 +84,8 @@ def actors() -> tuple[ActorEntry, ...]:
     merged: dict[str, ActorEntry] = {}
     for row in (*read_table("states.tsv"), *read_table("actors.tsv")):
         entry = ActorEntry(row["key"], row["label"], row["type"], row["wikidata"],
-                           _split(row["aliases"]), _split(row["demonyms"]), _split(row["seats"]))
+                           _split(row["aliases"]), _split(row["demonyms"]), _split(row["seats"]),
+                           _split(row.get("base") or ""))
         base = merged.get(entry.key)
         merged[entry.key] = entry if base is None else _merge_entries(base, entry)
     return tuple(merged.values())
@@ -98,7 +100,8 @@ def _merge_entries(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
     if label != base.label:
         aliases = union((base.label,), aliases)
     return ActorEntry(base.key, label, base.type, base.wikidata or extra.wikidata, aliases,
-                      union(base.demonyms, extra.demonyms), union(base.seats, extra.seats))
+                      union(base.demonyms, extra.demonyms), union(base.seats, extra.seats),
+                      union(base.base, extra.base))
 
 
 @cache

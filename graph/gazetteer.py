@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from extractors.lexicon import ActorEntry, actors, ambiguous_forms, resolution_words
+from extractors.lexicon import ActorEntry, actors, ambiguous_forms, read_table, resolution_words
 
 
 @lru_cache(maxsize=65536)
@@ -80,3 +80,23 @@ def lookup_demonym(text: str) -> ActorEntry | None:
 def words(role: str) -> dict[str, tuple[str, ...]]:
     """Resolution words of one role (see ``resolution_words.tsv``)."""
     return resolution_words().get(role, {})
+
+
+@cache
+def leader_states() -> dict[str, str]:
+    """Leader name or short form -> the state key whose government it names (``leaders.tsv``).
+
+    Examples:
+        >>> leader_states()["assad"], leader_states()["nicolas maduro"]
+        ('syria', 'venezuela')
+    """
+    out: dict[str, str] = {}
+    for row in read_table("leaders.tsv"):
+        for form in (row["person"], *row["short"].split("|")):
+            out.setdefault(normalise(form), row["state"])
+    return out
+
+
+def is_based_in(entry: ActorEntry, place: str) -> bool:
+    """Whether the gazetteer ties a group to a state key or people ("hezbollah" to "lebanon", "ypg" to "kurdish")."""
+    return normalise(place) in {normalise(b) for b in entry.base}

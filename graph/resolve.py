@@ -116,7 +116,7 @@ class Resolver:
             return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
             return self._named(surface(full_name or text), "Person")
-        entry = lookup(key) or (None if _is_institution_name(key) else _state_phrase(key) or _group_phrase(key))
+        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.from_entry(entry)
         return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"))
@@ -156,7 +156,7 @@ def _is_institution_name(key: str) -> bool:
     return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
 
 
-def _state_phrase(key: str) -> ActorEntry | None:
+def state_phrase(key: str) -> ActorEntry | None:
     """"azerbaijani forces", "russian jets", "government in damascus" -> the state."""
     tokens = key.split()
     heads = words("state_head")

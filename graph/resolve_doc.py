@@ -10,12 +10,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from extractors.records import Claim, Mention
-from graph.gazetteer import lookup, lookup_demonym, normalise, words
+from graph.gazetteer import entries_by_key, lookup, normalise, words
 from graph.resolve import Actor, Resolver
+from graph.resolve_descriptions import (
+    described_actor,
+    document_government,
+    document_leaders,
+    is_generic_government,
+    leader_government,
+)
+from graph.resolve_names import office as _office
+from graph.resolve_names import short_forms as _short_forms
+from graph.resolve_names import split_title, strip_title
 
 _WE = frozenset({"we", "us", "our"})
 _OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
@@ -34,57 +45,9 @@ class DocumentContext:
     people: dict[str, str] = field(default_factory=dict)
     defined: dict[str, str] = field(default_factory=dict)
     resolved: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
-
-
-def split_title(name: str) -> tuple[str, str]:
-    """(title, name): leading titles, and demonyms before them, split off the name.
-
-    Examples:
-        >>> split_title("Turkish President Recep Tayyip Erdogan")
-        ('Turkish President', 'Recep Tayyip Erdogan')
-        >>> split_title("Mr. Toner"), split_title("Martin Luther King Jr.")
-        (('Mr.', 'Toner'), ('', 'Martin Luther King Jr.'))
-    """
-    titles = words("title")
-    tokens = name.split()
-    start = 0
-    i = 0
-    while i < len(tokens) - 1:
-        for size in (3, 2, 1):
-            if " ".join(tokens[i : i + size]).lower() in titles and i + size < len(tokens):
-                i = start = i + size
-                break
-        else:
-            if lookup_demonym(tokens[i]) is None:
-                break
-            i += 1
-    return " ".join(tokens[:start]), " ".join(tokens[start:])
-
-
-def strip_title(name: str) -> str:
-    """The name without leading titles ("President Bashar al-Assad" -> "Bashar al-Assad").
-
-    Examples:
-        >>> strip_title("Turkish President Recep Tayyip Erdogan"), strip_title("Mr. Toner")
-        ('Recep Tayyip Erdogan', 'Toner')
-    """
-    return split_title(name)[1]
-
-
-def _office(title: str) -> bool:
-    """Whether a title names an office ("President", "Sen.") rather than a courtesy ("Mr", "Dr")."""
-    titles = words("title")
-    return any(titles.get(word.lower()) == () for word in title.split())
-
-
-def _short_forms(full: str) -> set[str]:
-    parts = full.split()
-    last = parts[-1]
-    forms = {last, " ".join(parts[-2:])}
-    for prefix in ("al-", "el-", "Al-", "El-"):
-        if last.startswith(prefix) and len(last) > len(prefix) + 1:
-            forms.add(last[len(prefix):])
-    return {normalise(f) for f in forms}
+    leaders: dict[str, str] = field(default_factory=dict)
+    government: str | None = None
+    claim_spans: set[tuple[int, int]] = field(default_factory=set)
 
 
 def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -135,7 +98,10 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
         return context.resolved[span]
     key = normalise(mention.text)
     actor: Actor | None
-    if mention.kind == "PERSON" or _is_mistagged_person(mention, context):
+    state = _government_of(mention, context)
+    if state is not None or is_generic_government(mention.text) and span not in context.claim_spans:
+        actor = None if state is None else resolver.from_entry(entries_by_key()[state])
+    elif mention.kind == "PERSON" or _is_mistagged_person(mention, context):
         title, name = split_title(mention.text)
         short = (_OFFICE if _office(title) else "") + normalise(name)
         actor = resolver.actor_for(mention.text, "PERSON", context.people.get(short, name))
@@ -148,6 +114,15 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
         resolver.note_alias(actor, mention.text)
     context.resolved[span] = actor
     return actor
+
+
+def _government_of(mention: Mention, context: DocumentContext) -> str | None:
+    """The state key of a leader's government ("the Assad regime") or of the document's government ("government
+    troops"), else None."""
+    state = None if mention.kind == "PERSON" else leader_government(mention.text, context.leaders)
+    if state is None and is_generic_government(mention.text):
+        state = context.government
+    return state if state in entries_by_key() else None
 
 
 def _is_mistagged_person(mention: Mention, context: DocumentContext) -> bool:
@@ -182,15 +157,21 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
                          definitions: Iterable[Definition] = ()) -> tuple[list[Claim], DocumentContext]:
     """``resolve_document``, also returning the context: which actor each mention span went to."""
     claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None]
-    context = DocumentContext(person_names([*mentions, *claim_mentions]), _definitions_map(definitions))
+    everything = [*mentions, *claim_mentions]
+    leaders = document_leaders(everything)
+    context = DocumentContext(person_names(everything), _definitions_map(definitions), leaders=leaders,
+                              government=document_government(everything, leaders),
+                              claim_spans={(m.start, m.end) for m in claim_mentions})
     earlier: list[Actor] = []
     for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
         if mention.kind == "PRON":
             continue
-        anaphor = _anaphor(mention, earlier)
+        anaphor = _anaphor(mention, earlier) or described_actor(mention, earlier)
         if anaphor is not None:
             resolver.note_alias(anaphor, mention.text)
             context.resolved[(mention.start, mention.end)] = anaphor
+            inner = re.sub(r"^the\s+", "", mention.text, flags=re.I)  # the claim's span of "Lebanese group"
+            context.resolved.setdefault((mention.end - len(inner), mention.end), anaphor)
         elif words("anaphor").get(normalise(mention.text)) and mention.text.lower().startswith("the "):
             context.resolved[(mention.start, mention.end)] = None
         actor = _resolve_one(mention, resolver, context)

@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Span
 
 from extractors.records import Mention
 from graph.gazetteer import lookup, normalise, words
+from graph.resolve_descriptions import document_leaders, is_generic_government, leader_government
 from graph.resolve_doc import Definition
+from graph.resolve_phrases import apposition, generic_government, leader_phrase
 
 _NAMED = frozenset({"PERSON", "ORG"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "from", "around"})
@@ -60,14 +62,22 @@ def _headed_phrase(ent: Span) -> Span | None:
     if ent.end >= len(doc) or ent.label_ not in ("NORP", "ORG", "GPE"):
         return None
     heads = {**words("state_head"), **words("group_head")}
-    if doc[ent.end].lower_ not in heads:
+    if doc[ent.end].lower_ not in heads or _is_pro_or_anti(ent):
         return None
     start = ent.start
     if start > 0 and doc[start - 1].ent_type_ == "NORP":
         start -= 1
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
+    if start > 0 and doc[start - 1].lower_ == "the" and doc[ent.end].lower_ in words("anaphor"):
+        start -= 1  # "the Lebanese group": definite, so it may refer back (graph.resolve_descriptions)
     return doc[start : ent.end + 1]
+
+
+def _is_pro_or_anti(ent: Span) -> bool:
+    """"Ukraine's pro-Russia government" is not Russia's government."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("pro", "anti")
 
 
 def _anaphors(sent: Span) -> list[Mention]:
@@ -91,6 +101,8 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
     definitions: list[Definition] = []
     ents = list(doc.ents)  # Span.ents and Doc.text rebuild from every token on each call: read them once
     text = doc.text
+    leaders = document_leaders(Mention(e.text, 0, 0, "PERSON") for e in ents if e.label_ == "PERSON")
+    leaders.update(document_leaders(Mention(t.text, 0, 0, "PERSON") for e in ents if (t := _titled(e)) is not None))
     for sent in doc.sents:
         if is_noise_sentence(sent):
             continue
@@ -100,7 +112,10 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
             if not _is_credit(ent) and not _is_location(ent):
                 mentions.extend(_entity_mentions(ent))
                 definitions.extend(_definitions(ent, sent, ents, text))
+                mentions.extend(_descriptions(ent, leaders, definitions))
         mentions.extend(_anaphors(sent))
+        generic = [span for span in generic_government(sent) if is_generic_government(span.text)]
+        mentions.extend(_as_mention(span, "NOUN") for span in generic)
     return mentions, definitions
 
 
@@ -111,6 +126,24 @@ def _entity_mentions(ent: Span) -> list[Mention]:
     extra = _titled(ent) if ent.label_ == "PERSON" else _headed_phrase(ent)
     if extra is not None:
         out.append(Mention(extra.text, extra.start_char, extra.end_char, ent.label_))
+    return out
+
+
+def _as_mention(span: Span, kind: str) -> Mention:
+    return Mention(span.text, span.start_char, span.end_char, kind)
+
+
+def _descriptions(ent: Span, leaders: dict[str, str], definitions: list[Definition]) -> list[Mention]:
+    """"the Assad government" (when the document or the table knows the leader) and "Hezbollah, the Lebanese
+    Shi'ite movement" (recorded as a definition of the name)."""
+    out: list[Mention] = []
+    phrase = leader_phrase(ent)
+    if phrase is not None and leader_government(phrase.text, leaders) is not None:
+        out.append(_as_mention(phrase, "NOUN"))
+    described = apposition(ent)
+    if described is not None:
+        out.append(_as_mention(described, "NOUN"))
+        definitions.append(Definition(_without_the(ent.text), described.text))
     return out
 
 

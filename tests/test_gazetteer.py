@@ -108,3 +108,22 @@ def test_no_bare_iso_code_or_native_one_word_name_becomes_an_alias() -> None:
 def test_state_ids_come_from_states_tsv() -> None:
     russia = next(e for e in actors() if e.key == "russia")
     assert russia.wikidata == "Q159" and "Kremlin" in russia.seats and "Russian" in russia.demonyms
+
+
+def test_a_groups_base_is_a_state_key_or_a_people() -> None:
+    keys = {entry.key for entry in actors() if entry.type == "State"}
+    bases = {(entry.key, place) for entry in actors() for place in entry.base}
+    assert ("hezbollah", "lebanon") in bases and ("ypg", "kurdish") in bases
+    for key, place in bases:
+        assert place in keys or (place.isalpha() and place.islower() and lookup(place) is None), (key, place)
+
+
+def test_leaders_table_names_real_states_and_distinct_forms() -> None:
+    keys = {entry.key for entry in actors() if entry.type == "State"}
+    rows = read_table("leaders.tsv")
+    assert rows and all(row["state"] in keys for row in rows)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        for form in (row["person"], *row["short"].split("|")):
+            owners[normalise(form)].add(row["state"])
+    assert all(len(states) == 1 for states in owners.values()), owners

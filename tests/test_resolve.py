@@ -220,3 +220,84 @@ def test_surname_in_another_document_never_joins_a_person_whose_first_name_it_is
 def test_institution_named_with_an_actor_word_is_its_own_organisation(name: str) -> None:
     actor = Resolver().actor_for(name, "ORG")
     assert actor is not None and actor.type == "Organization" and actor.label == name
+
+
+def test_a_leaders_government_is_the_state_and_the_leader_stays_a_person() -> None:
+    resolver = Resolver()
+    found = mentions(("Cuba", "GPE"), ("President Nicolas Maduro", "PERSON"), ("the Maduro government", "NOUN"),
+                     ("Maduro's regime", "NOUN"), ("Maduro", "PERSON"))
+    resolve_document([], found, resolver)
+    assert node_of(resolver, "Maduro government") == node_of(resolver, "Maduro's regime") == {"venezuela"}
+    assert node_of(resolver, "Maduro") == {"person/nicolas_maduro"}
+
+
+def test_a_leader_the_document_titles_with_a_demonym_names_that_states_government() -> None:
+    resolver = Resolver()
+    found = mentions(("Malian President Assimi Goita", "PERSON"), ("the Goita government", "NOUN"))
+    resolve_document([], found, resolver)
+    assert node_of(resolver, "Goita government") == {"mali"}
+    assert node_of(resolver, "Assimi Goita") == {"person/assimi_goita"}
+
+
+@pytest.mark.parametrize("generic", ["government troops", "the legitimate government", "the regime"])
+def test_generic_government_is_the_one_government_the_document_names(generic: str) -> None:
+    resolver = Resolver()
+    resolve_document([], mentions(("Venezuelan government", "NORP"), (generic, "NOUN")), resolver)
+    assert node_of(resolver, surface_of(generic)) == {"venezuela"}
+
+
+def test_generic_government_with_two_governments_named_is_left_alone() -> None:
+    resolver = Resolver()
+    found = mentions(("Venezuelan government", "NORP"), ("the Maduro government", "NOUN"),
+                     ("Colombian government", "NORP"), ("government troops", "NOUN"))
+    resolve_document([], found, resolver)
+    assert node_of(resolver, "government troops") == set()  # a plain mention: no node at all
+    troops = Mention("government troops", 400, 416, "NOUN")
+    out = resolve_document([claim(Mention("Cuba", 300, 304, "GPE"), troops)], found, Resolver())
+    assert out[0].object.label == "government troops"  # a claim's participant keeps its own node
+
+
+def test_demonym_description_is_the_one_group_based_there() -> None:
+    resolver = Resolver()
+    found = mentions(("Iran", "GPE"), ("Houthis", "ORG"), ("the Yemeni group", "NOUN"))
+    inner = Mention("Yemeni group", found[2].start + 4, found[2].end, "NOUN")
+    out = resolve_document([claim(found[0], inner)], found, resolver)
+    assert node_of(resolver, "Yemeni group") == {"houthis"}
+    assert out[0].object.id.endswith("/houthis")
+
+
+@pytest.mark.parametrize("before", [
+    [("YPG", "ORG"), ("PKK", "ORG")],   # two Kurdish groups: never guess
+    [("Houthis", "ORG")],               # a Yemeni group is no Lebanese group
+])
+def test_demonym_description_with_no_or_two_fitting_groups_joins_none(before: list[tuple[str, str]]) -> None:
+    resolver = Resolver()
+    resolve_document([], mentions(*before, ("the Kurdish militia", "NOUN"), ("the Lebanese group", "NOUN")),
+                     resolver)
+    joined = {alias for a in resolver.actors.values() if a.type == "ArmedGroup" for alias in a.aliases}
+    assert not {"Kurdish militia", "Lebanese group"} & joined
+
+
+def test_a_description_in_apposition_defines_the_name() -> None:
+    resolver = Resolver()
+    found = mentions(("Houthis", "ORG"), ("Yemeni rebel movement", "NOUN"))
+    resolve_document([], found, resolver, [Definition("Houthis", "Yemeni rebel movement")])
+    assert node_of(resolver, "Yemeni rebel movement") == {"houthis"}
+
+
+def surface_of(form: str) -> str:
+    return form[4:] if form.startswith("the ") else form
+
+
+@pytest.mark.parametrize("form", ["the government", "government officials"])
+def test_bare_government_is_not_taken_for_the_one_foreign_government_named(form: str) -> None:
+    resolver = Resolver()  # US home news that names Ukraine's government: "the government" is not Ukraine's
+    resolve_document([], mentions(("Ukrainian government", "NORP"), (form, "NOUN")), resolver)
+    assert surface_of(form) not in resolver.actors["ukraine"].aliases
+
+
+def test_a_name_shaped_like_a_description_is_not_one() -> None:
+    resolver = Resolver()
+    found = mentions(("Trump", "ORG"), ("the Trump Organization", "ORG"))
+    resolve_document([], found, resolver)
+    assert len(node_of(resolver, "Trump Organization") | node_of(resolver, "Trump")) == 2

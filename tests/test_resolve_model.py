@@ -109,3 +109,55 @@ def test_dateline_is_not_an_acronym_definition(nlp: Language) -> None:
 def test_capital_or_person_inside_a_longer_name_stays_inside_it(nlp: Language, text: str, name: str,
                                                                 label: str) -> None:
     assert (name, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+DESCRIBED = (
+    "Saudi Arabia backs the Hadi government against the Houthis, the Yemeni rebel movement that controls Sanaa. "
+    "The Yemeni group, which Iran arms, fights government troops near Marib. Bashar al-Assad was not mentioned.\n\n"
+    "Cuba supports the Maduro government. President Nicolas Maduro thanked Havana."
+)
+
+
+def resolved(nlp: Language, text: str) -> Resolver:
+    resolver = Resolver()
+    found, definitions = document_mentions(nlp(text))
+    resolve_document([], found, resolver, definitions)
+    return resolver
+
+
+def aliases_of(resolver: Resolver, key: str) -> set[str]:
+    return resolver.actors[key].aliases if key in resolver.actors else set()
+
+
+def test_apposition_and_demonym_description_join_the_named_group(nlp: Language) -> None:
+    houthis = aliases_of(resolved(nlp, DESCRIBED), "houthis")
+    assert {"Yemeni rebel movement", "Yemeni group"} <= houthis
+
+
+def test_leader_governments_are_states_and_leaders_stay_people(nlp: Language) -> None:
+    resolver = resolved(nlp, DESCRIBED)
+    assert "Hadi government" in aliases_of(resolver, "yemen")
+    assert "Maduro government" in aliases_of(resolver, "venezuela")
+    assert "Nicolas Maduro" not in aliases_of(resolver, "venezuela")
+    assert any(a.type == "Person" and a.label == "Nicolas Maduro" for a in resolver.actors.values())
+
+
+def test_government_troops_need_one_government_in_the_document(nlp: Language) -> None:
+    two = resolved(nlp, DESCRIBED)  # Yemen's and Venezuela's governments: "government troops" stays unresolved
+    assert not any("government troops" in a.aliases for a in two.actors.values())
+    one = resolved(nlp, DESCRIBED.split("\n\n")[0])
+    assert "government troops" in aliases_of(one, "yemen")
+
+
+def test_a_pro_or_anti_state_government_is_not_that_states(nlp: Language) -> None:
+    resolver = resolved(nlp, "Manafort worked for Ukraine's pro-Russia government in 2012.")
+    assert not any("government" in alias for alias in aliases_of(resolver, "russia"))
+
+
+@pytest.mark.parametrize("text", [
+    "Essar is linked with Hutchison Whampoa, the Sterling group and the Tata group.",
+    "The deal went to Hutchison Whampoa, the Sterling group, on Monday.",
+])
+def test_a_named_or_listed_group_after_a_name_is_no_description_of_it(nlp: Language, text: str) -> None:
+    _, definitions = document_mentions(nlp(text))
+    assert not any("Sterling" in d.short for d in definitions)
