@@ -233,6 +233,10 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
             return subject
         if _is_passive(head):  # "Britain is committed to defeating X": the passive subject does it
             return next(prep_objects(head, "by"), None) or child(head, "nsubjpass")
+        if head.dep_ == "acl" and head.tag_ in ("VBN", "VBG"):
+            # A participle modifying a noun is understood of that noun: in "sanctioned firms accused of helping
+            # to arm X" the firms help, not the sanctioning subject further up.
+            return head.head
         return _inherited_holder(head, depth + 1)
     if head.pos_ in ("NOUN", "PROPN"):
         possessor = child(head, "poss")

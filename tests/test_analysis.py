@@ -164,10 +164,6 @@ def test_frames_of_triads_and_blocs_use_labels(stances: nx.DiGraph) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="a stance error in the demo ('Washington has ... sanctioned Moscow and Tehran over "
-                          "their military support for Assad' gives the US supports Assad and the Syrian government) "
-                          "ties the US to Syria, which resolution now makes one node with 'the Assad government'; "
-                          "the blocs then put the US with Russia")
 def test_the_demo_graph_puts_israel_and_the_united_states_together(demo_dir: Path) -> None:
     s = signed_graph(load(demo_dir / "graph.ttl"))
     labels = {n: d["label"] for n, d in s.nodes(data=True)}

@@ -471,3 +471,21 @@ def test_an_opposition_noun_under_another_verb_is_not_shared() -> None:
         ("Riyadh", 8, "pobj", "PROPN", "Riyadh", "B-GPE"),
     ])
     assert ("Damascus", "opposes", "Riyadh", False, False) not in triples(doc)
+
+
+def test_participle_modifier_is_understood_of_the_noun_it_modifies() -> None:
+    # "Washington sanctioned the militias accused of arming Hezbollah": the militias arm Hezbollah; the
+    # sanctioning subject further up must not inherit that support.
+    doc = make_doc([
+        ("Washington", 1, "nsubj", "PROPN", "Washington", "B-GPE"),
+        ("sanctioned", 1, "ROOT", "VERB", "sanction", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("militias", 1, "dobj", "NOUN", "militia", "O"),
+        ("accused", 3, "acl", "VERB", "accuse", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("arming", 5, "pcomp", "VERB", "arm", "O"),
+        ("Hezbollah", 6, "dobj", "PROPN", "Hezbollah", "B-ORG"),
+    ], tags=["NNP", "VBD", "DT", "NNS", "VBN", "IN", "VBG", "NNP"])
+    found = triples(doc)
+    assert ("militias", "supports", "Hezbollah", False, False) in found
+    assert ("Washington", "supports", "Hezbollah", False, False) not in found
