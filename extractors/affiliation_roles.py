@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.affiliation_posts import is_portfolio, role_kind
 from extractors.lexicon import read_table, role_nouns
 from extractors.spans import actor_mention
 
@@ -338,8 +339,8 @@ def _fits(role: Token, org: Span) -> bool:
     chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
     "a New York attorney" a place of work."""
     if org.label_ == "ORG" or (org.label_ == "NORP" and org.text.lower() in party_words()):
-        return True
-    if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
+        return not is_portfolio(org)  # "Minister for Social Protection", "Home Minister"
+    if role_kind(role) not in _STATE_KINDS:
         return False
     if org.label_ == "GPE":
         return True

@@ -720,3 +720,45 @@ def test_an_organisation_completed_by_a_place_right_before_the_name() -> None:
         ("won", 6, "ROOT", "VERB", "win", "O"),
     ])
     assert found(doc) == {("Frank Oliver", "Liberal Party of Canada", None)}
+
+
+def _title_doc(org: list[tuple[str, str]], role: str, name: tuple[str, str] = ("Ken", "Sato")) -> Doc:
+    """ORG words, a title and a two-word name, the subject of "spoke": "Home Minister Ken Sato spoke"."""
+    n = len(org)
+    rows: list[Row] = [(w, n, "compound", "PROPN", w, iob) for w, iob in org]
+    rows += [(role, n + 2, "compound", "PROPN", role, "O"),
+             (name[0], n + 2, "compound", "PROPN", name[0], "B-PERSON"),
+             (name[1], n + 3, "nsubj", "PROPN", name[1], "I-PERSON"),
+             ("spoke", n + 3, "ROOT", "VERB", "speak", "O")]
+    return make_doc(rows)
+
+
+def test_a_portfolio_typed_as_an_organisation_is_not_the_employer() -> None:
+    assert found(_title_doc([("Home", "B-ORG")], "Minister")) == set()
+    assert found(_title_doc([("National", "B-ORG"), ("Security", "I-ORG")], "Advisor")) == set()
+    # an organisation noun makes it an organisation again: "Defence Ministry spokesman"
+    assert found(_title_doc([("Defence", "B-ORG"), ("Ministry", "I-ORG")], "spokesman")) == {
+        ("Ken Sato", "Defence Ministry", "spokesman")}
+
+
+def test_minister_for_a_portfolio_but_minister_of_the_treasury() -> None:
+    def doc(obj: list[tuple[str, str, str]]) -> Doc:
+        rows: list[Row] = [("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+                           ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+                           ("is", 2, "ROOT", "AUX", "be", "O"),
+                           ("Minister", 2, "attr", "PROPN", "Minister", "O"),
+                           ("for", 3, "prep", "ADP", "for", "O")]
+        last = len(rows) + len(obj) - 1
+        rows += [(w, last if i < len(obj) - 1 else 4, dep, pos, w, iob)
+                 for i, (w, pos, iob) in enumerate(obj) for dep in ["pobj" if i == len(obj) - 1 else
+                                                                   "det" if pos == "DET" else "compound"]]
+        return make_doc(rows)
+    assert found(doc([("Social", "PROPN", "B-ORG"), ("Protection", "PROPN", "I-ORG")])) == set()
+    assert found(doc([("the", "DET", "B-ORG"), ("Treasury", "PROPN", "I-ORG")])) == {
+        ("Ann Roe", "the Treasury", "minister")}
+
+
+def test_a_capitalised_representative_is_a_legislator_not_a_state_post() -> None:
+    us = [("U.S.", "B-GPE")]
+    assert found(_title_doc(us, "Representative")) == set()  # a seat in Congress, like "U.S. Senator"
+    assert found(_title_doc(us, "Ambassador")) == {("Ken Sato", "U.S.", "ambassador")}
