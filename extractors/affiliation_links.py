@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from extractors.affiliation_posts import organisation_nouns, party_words
 from extractors.affiliation_roles import (
     Found,
     clauses_of,
@@ -25,9 +26,7 @@ from extractors.affiliation_roles import (
     object_org,
     org_ending_at,
     org_entity,
-    organisation_nouns,
     overlaps,
-    party_words,
     role_text,
 )
 from extractors.lexicon import read_table

@@ -1,4 +1,5 @@
-"""What a role noun can hold: the kind of post (``data/role_nouns.tsv``) and whether an entity is a portfolio.
+"""What a role noun can hold (``fits``): the kind of post (``data/role_nouns.tsv``), the organisation lexicons,
+and whether an entity is a portfolio.
 
 Two readings the model's entity types get wrong:
 - "U.S. Representative X" names a seat in a legislature, like "U.S. Senator X": a member's post, not one that
@@ -17,6 +18,7 @@ from spacy.tokens import Span, Token
 from extractors.lexicon import read_table, role_nouns
 
 _LEGISLATOR_TITLES = frozenset({"representative", "rep", "rep."})
+_STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
 
 
 @cache
@@ -26,7 +28,14 @@ def portfolio_words() -> frozenset[str]:
 
 
 @cache
-def _organisation_nouns() -> frozenset[str]:
+def party_words() -> frozenset[str]:
+    """NORP words that name a party, not a nationality ("Republican", "Labour")."""
+    return frozenset(row["word"] for row in read_table("party_words.tsv"))
+
+
+@cache
+def organisation_nouns() -> frozenset[str]:
+    """Head nouns of organisation names ("party", "union", "band")."""
     return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
@@ -44,6 +53,22 @@ def is_portfolio(org: Span) -> bool:
     words = [t for t in org if not t.is_punct]
     if not words or words[0].pos_ == "DET" or org.text.isupper():
         return False
-    if any(t.text.lower() in _organisation_nouns() or t.lemma_.lower() in _organisation_nouns() for t in words):
+    if any(t.text.lower() in organisation_nouns() or t.lemma_.lower() in organisation_nouns() for t in words):
         return False
     return words[-1].text.lower() in portfolio_words()
+
+
+def fits(role: Token, org: Span) -> bool:
+    """Whether ``org`` can employ someone in ``role``. A place or a people only holds state posts: "the German
+    chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
+    "a New York attorney" a place of work."""
+    if org.label_ == "ORG" or (org.label_ == "NORP" and org.text.lower() in party_words()):
+        return not is_portfolio(org)  # "Minister for Social Protection", "Home Minister"
+    if role_kind(role) not in _STATE_KINDS:
+        return False
+    if org.label_ == "GPE":
+        return True
+    # a demonym: "the German chancellor" and the title "German Chancellor X" name a post; "a German
+    # chancellor" and a bare "X, South Korean church leader" describe a nationality
+    det = next((c.text.lower() for c in role.children if c.dep_ == "det"), None)
+    return det == "the" or (det is None and role.dep_ == "compound")

@@ -762,3 +762,35 @@ def test_a_capitalised_representative_is_a_legislator_not_a_state_post() -> None
     us = [("U.S.", "B-GPE")]
     assert found(_title_doc(us, "Representative")) == set()  # a seat in Congress, like "U.S. Senator"
     assert found(_title_doc(us, "Ambassador")) == {("Ken Sato", "U.S.", "ambassador")}
+
+
+def _who_doc(obj: list[tuple[str, str, str]]) -> Doc:
+    """"Ann Roe was a politician in OBJ, who served as mayor of Calgary" with "who" hung on OBJ's head."""
+    rows: list[Row] = [("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+                       ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+                       ("was", 2, "ROOT", "AUX", "be", "O"),
+                       ("a", 4, "det", "DET", "a", "O"),
+                       ("politician", 2, "attr", "NOUN", "politician", "O"),
+                       ("in", 4, "prep", "ADP", "in", "O")]
+    head = len(rows) + len(obj) - 1
+    rows += [(w, head if i < len(obj) - 1 else 5, "compound" if i < len(obj) - 1 else "pobj", pos, w, iob)
+             for i, (w, pos, iob) in enumerate(obj)]
+    n = len(rows)
+    rows += [(",", head, "punct", "PUNCT", ",", "O"),
+             ("who", n + 2, "nsubj", "PRON", "who", "O"),
+             ("served", head, "relcl", "VERB", "serve", "O"),
+             ("as", n + 2, "prep", "ADP", "as", "O"),
+             ("mayor", n + 3, "pobj", "NOUN", "mayor", "O"),
+             ("of", n + 4, "prep", "ADP", "of", "O"),
+             ("Calgary", n + 5, "pobj", "PROPN", "Calgary", "B-GPE")]
+    doc = make_doc(rows)
+    doc[n + 1].tag_ = "WP"
+    return doc
+
+
+def test_who_clause_hung_on_a_place_in_the_predicate_describes_the_person() -> None:
+    doc = _who_doc([("Alberta", "PROPN", "B-GPE")])
+    assert found(doc) == {("Ann Roe", "Calgary", "mayor")}
+    # "who" hung on another person describes that person
+    assert found(_who_doc([("Tom", "PROPN", "B-PERSON"), ("Hall", "PROPN", "I-PERSON")])) \
+        <= {("Tom Hall", "Calgary", "mayor")}
