@@ -99,12 +99,16 @@ def _possessed(head: Token, person: Span) -> Iterator[Found]:
 
 
 def _org_before_name(person: Span) -> Iterator[Found]:
-    """"Ontario Liberal Party Joe Dickson": an ORG entity ending right where the name begins."""
+    """"Ontario Liberal Party Joe Dickson": an ORG entity ending right where the name begins. One word that
+    is not an acronym is more often a title or a given name the model mistyped ("Bishop John Cantwell",
+    "Rufus Seaman Carter")."""
     if person.start == 0:
         return
     before = person.doc[person.start - 1]
     if before.head.i in range(person.start, person.end) and before.dep_ in ("compound", "amod"):
         org = _named_org(before, person)
+        if org is not None and len(org) == 1 and not org.text.isupper():
+            return
         if org is not None and org.end == person.start:
             yield None, org, "org-before-name"
         elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"

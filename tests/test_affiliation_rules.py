@@ -794,3 +794,15 @@ def test_who_clause_hung_on_a_place_in_the_predicate_describes_the_person() -> N
     # "who" hung on another person describes that person
     assert found(_who_doc([("Tom", "PROPN", "B-PERSON"), ("Hall", "PROPN", "I-PERSON")])) \
         <= {("Tom Hall", "Calgary", "mayor")}
+
+
+def _before_name_doc(org: str) -> Doc:
+    return make_doc([(org, 2, "compound", "PROPN", org, "B-ORG"),
+                     ("John", 2, "compound", "PROPN", "John", "B-PERSON"),
+                     ("Cantwell", 3, "nsubj", "PROPN", "Cantwell", "I-PERSON"),
+                     ("spoke", 3, "ROOT", "VERB", "speak", "O")])
+
+
+def test_one_mixed_case_word_before_a_name_is_a_title_or_given_name_not_an_organisation() -> None:
+    assert found(_before_name_doc("Bishop")) == set()  # "Bishop John Cantwell", the model typed it ORG
+    assert found(_before_name_doc("UNESCO")) == {("John Cantwell", "UNESCO", None)}
