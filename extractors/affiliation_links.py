@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_posts import organisation_nouns, party_words
+from extractors.affiliation_posts import is_sure_organisation, organisation_nouns, party_words
 from extractors.affiliation_roles import (
     Found,
     clauses_of,
@@ -85,7 +85,7 @@ def _possessor(head: Token, person: Span) -> Iterator[Found]:
     for c in head.children:
         if c.dep_ == "poss":
             org = _named_org(c, person)
-            if org is not None:
+            if org is not None and is_sure_organisation(org):
                 yield None, org, "possessor"
 
 

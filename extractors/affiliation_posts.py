@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import read_table, role_nouns
+from extractors.lexicon import actors, read_table, role_nouns
 
 _LEGISLATOR_TITLES = frozenset({"representative", "rep", "rep."})
 _STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
@@ -72,3 +72,18 @@ def fits(role: Token, org: Span) -> bool:
     # chancellor" and a bare "X, South Korean church leader" describe a nationality
     det = next((c.text.lower() for c in role.children if c.dep_ == "det"), None)
     return det == "the" or (det is None and role.dep_ == "compound")
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(n.lower() for e in actors() for n in (e.label, *e.aliases, *e.seats))
+
+
+def is_sure_organisation(org: Span) -> bool:
+    """Whether a name typed ORG is surely an organisation's, for patterns with no role to confirm it ("NATO's
+    X"): an acronym, a party word, a name holding an organisation noun, or an actor of the gazetteer. The model
+    also types surnames and titles as ORG ("Hardon's Catholic Catechism", "Trane's Blues")."""
+    words = [t for t in org if t.pos_ != "DET" and not t.is_punct]
+    text = " ".join(t.text for t in words)
+    return bool(words) and (text.isupper() or text.lower() in party_words() or text.lower() in _known_names()
+                            or any(t.lemma_.lower() in organisation_nouns() for t in words))

@@ -806,3 +806,22 @@ def _before_name_doc(org: str) -> Doc:
 def test_one_mixed_case_word_before_a_name_is_a_title_or_given_name_not_an_organisation() -> None:
     assert found(_before_name_doc("Bishop")) == set()  # "Bishop John Cantwell", the model typed it ORG
     assert found(_before_name_doc("UNESCO")) == {("John Cantwell", "UNESCO", None)}
+
+
+def _possessor_doc(org: list[str], name: list[str]) -> Doc:
+    """"ORG 's NAME was released": the ORG words possess the name."""
+    n, m = len(org), len(name)
+    rows: list[Row] = [(w, n - 1, "compound", "PROPN", w, ("B-ORG" if i == 0 else "I-ORG"))
+                       for i, w in enumerate(org[:-1])]
+    rows += [(org[-1], n + m, "poss", "PROPN", org[-1], "B-ORG" if n == 1 else "I-ORG"),
+             ("'s", n - 1, "case", "PART", "'s", "O")]
+    rows += [(w, n + m, "compound", "PROPN", w, "B-PERSON" if i == 0 else "I-PERSON") for i, w in enumerate(name[:-1])]
+    rows += [(name[-1], n + m + 1, "nsubj", "PROPN", name[-1], "B-PERSON" if m == 1 else "I-PERSON"),
+             ("spoke", n + m + 1, "ROOT", "VERB", "speak", "O")]
+    return make_doc(rows)
+
+
+def test_a_possessor_must_surely_be_an_organisation() -> None:
+    assert found(_possessor_doc(["NATO"], ["Jens", "Stoltenberg"])) == {("Jens Stoltenberg", "NATO", None)}
+    assert found(_possessor_doc(["Acme", "Union"], ["Ann", "Roe"])) == {("Ann Roe", "Acme Union", None)}
+    assert found(_possessor_doc(["Trane"], ["Blues"])) == set()  # a surname typed ORG owning a record
