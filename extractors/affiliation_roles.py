@@ -106,8 +106,9 @@ def clauses_of(head: Token) -> list[Token]:
     shared: list[Token] = []
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
-                shared.append(c)
+            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c) \
+                    and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in verb.children)):
+                shared.append(c)  # but "A nominated B to be secretary of X": B's clause, not A's
             elif c.dep_ == "prep":
                 shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
                            and not _has_subject(p)]

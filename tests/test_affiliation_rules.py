@@ -825,3 +825,26 @@ def test_a_possessor_must_surely_be_an_organisation() -> None:
     assert found(_possessor_doc(["NATO"], ["Jens", "Stoltenberg"])) == {("Jens Stoltenberg", "NATO", None)}
     assert found(_possessor_doc(["Acme", "Union"], ["Ann", "Roe"])) == {("Ann Roe", "Acme Union", None)}
     assert found(_possessor_doc(["Trane"], ["Blues"])) == set()  # a surname typed ORG owning a record
+
+
+def _to_be_doc(verb: str, obj: tuple[str, str] | None) -> Doc:
+    """"Ann Roe VERB [OBJ] to be secretary of the Board"."""
+    rows: list[Row] = [("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+                       ("Roe", 2, "nsubj", "PROPN", "Roe", "I-PERSON"),
+                       (verb, 2, "ROOT", "VERB", verb, "O")]
+    if obj is not None:
+        rows += [(obj[0], 4, "compound", "PROPN", obj[0], "B-PERSON"),
+                 (obj[1], 2, "dobj", "PROPN", obj[1], "I-PERSON")]
+    n = len(rows)
+    rows += [("to", n + 1, "aux", "PART", "to", "O"),
+             ("be", 2, "xcomp", "AUX", "be", "O"),
+             ("secretary", n + 1, "attr", "NOUN", "secretary", "O"),
+             ("of", n + 2, "prep", "ADP", "of", "O"),
+             ("the", n + 5, "det", "DET", "the", "B-ORG"),
+             ("Board", n + 3, "pobj", "PROPN", "Board", "I-ORG")]
+    return make_doc(rows)
+
+
+def test_to_be_a_role_after_a_direct_object_is_the_objects_clause() -> None:
+    assert ("Ann Roe", "the Board", "secretary") in found(_to_be_doc("hoped", None))
+    assert not any(subject == "Ann Roe" for subject, _, _ in found(_to_be_doc("nominated", ("Tom", "Hall"))))
