@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from extractors.affiliation_posts import is_sure_organisation, organisation_nouns, party_words
 from extractors.affiliation_roles import (
     Found,
     clauses_of,
@@ -25,9 +26,7 @@ from extractors.affiliation_roles import (
     object_org,
     org_ending_at,
     org_entity,
-    organisation_nouns,
     overlaps,
-    party_words,
     role_text,
 )
 from extractors.lexicon import read_table
@@ -86,7 +85,7 @@ def _possessor(head: Token, person: Span) -> Iterator[Found]:
     for c in head.children:
         if c.dep_ == "poss":
             org = _named_org(c, person)
-            if org is not None:
+            if org is not None and is_sure_organisation(org):
                 yield None, org, "possessor"
 
 
@@ -100,12 +99,16 @@ def _possessed(head: Token, person: Span) -> Iterator[Found]:
 
 
 def _org_before_name(person: Span) -> Iterator[Found]:
-    """"Ontario Liberal Party Joe Dickson": an ORG entity ending right where the name begins."""
+    """"Ontario Liberal Party Joe Dickson": an ORG entity ending right where the name begins. One word that
+    is not an acronym is more often a title or a given name the model mistyped ("Bishop John Cantwell",
+    "Rufus Seaman Carter")."""
     if person.start == 0:
         return
     before = person.doc[person.start - 1]
     if before.head.i in range(person.start, person.end) and before.dep_ in ("compound", "amod"):
         org = _named_org(before, person)
+        if org is not None and len(org) == 1 and not org.text.isupper():
+            return
         if org is not None and org.end == person.start:
             yield None, org, "org-before-name"
         elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"

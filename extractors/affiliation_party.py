@@ -19,7 +19,8 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from extractors.affiliation_roles import Found, clauses_of, org_entity, organisation_nouns, party_words
+from extractors.affiliation_posts import organisation_nouns, party_words
+from extractors.affiliation_roles import Found, clauses_of, org_entity
 from extractors.lexicon import read_table
 
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")

@@ -10,11 +10,11 @@ spokesman"). Only the role's own modifiers are read, so the outlet someone spoke
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.lexicon import read_table, role_nouns
+from extractors.affiliation_posts import fits, organisation_nouns, party_words
+from extractors.lexicon import role_nouns
 from extractors.spans import actor_mention
 
 Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
@@ -23,20 +23,7 @@ ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
 _MISTYPED_ORGS = frozenset({"PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "FAC"})  # bands the model misread
 _ROLE_PREPS = frozenset({"for", "at", "of", "with", "to", "in"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_STATE_KINDS = frozenset({"leader", "official", "spokesperson", "military"})
 _TRAILING_JUNK = frozenset({"ADP", "DET", "CCONJ", "PART", "PUNCT"})
-
-
-@cache
-def party_words() -> frozenset[str]:
-    """NORP words that name a party, not a nationality ("Republican", "Labour")."""
-    return frozenset(row["word"] for row in read_table("party_words.tsv"))
-
-
-@cache
-def organisation_nouns() -> frozenset[str]:
-    """Head nouns of organisation names ("party", "union", "band")."""
-    return frozenset(row["lemma"] for row in read_table("organisation_nouns.tsv"))
 
 
 def is_role(token: Token) -> bool:
@@ -52,11 +39,11 @@ def role_affiliations(head: Token, person: Span) -> Iterator[Found]:
             yield role_text(role), org, f"{pattern}-{how}"
         if pattern == "predicate":  # "X was acting comptroller at the University": the PP hangs on "was"
             for org in _copula_orgs(role.head, person):
-                if _fits(role, org):
+                if fits(role, org):
                     yield role_text(role), org, "predicate-copula"
         if pattern == "as":  # "served as puzzle editor for the New York Times": the PP hangs on the verb
             for org in _copula_orgs(role.head.head, person):
-                if _fits(role, org):
+                if fits(role, org):
                     yield role_text(role), org, "as-verb"
     yield from _title_orgs(person)
     yield from _title_of_orgs(person)
@@ -119,8 +106,9 @@ def clauses_of(head: Token) -> list[Token]:
     shared: list[Token] = []
     for verb in verbs:
         for c in verb.children:
-            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c):
-                shared.append(c)
+            if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and not _has_subject(c) \
+                    and not (c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in verb.children)):
+                shared.append(c)  # but "A nominated B to be secretary of X": B's clause, not A's
             elif c.dep_ == "prep":
                 shared += [p for p in c.children if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX")
                            and not _has_subject(p)]
@@ -137,7 +125,19 @@ def _described(head: Token, verbs: list[Token]) -> list[Token]:
     for noun in nouns:
         found += [c for c in noun.children if (c.dep_ == "relcl" and _who_subject(c))
                   or (c.dep_ == "acl" and c.tag_ == "VBG" and not _has_subject(c))]
+        # "a politician in the province of Alberta, who served as ...": "who" hung on a place in the PP
+        found += [c for t in _pp_nouns(noun) if t.ent_type_ != "PERSON"
+                  for c in t.children if c.dep_ == "relcl" and _who_subject(c)]
     return found
+
+
+def _pp_nouns(noun: Token) -> Iterator[Token]:
+    """Objects of the prepositions on ``noun``, and of theirs: "province" and "Alberta" in "a politician in
+    the province of Alberta"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            yield obj
+            yield from _pp_nouns(obj)
 
 
 def _who_subject(verb: Token) -> bool:
@@ -176,7 +176,7 @@ def role_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
             org = object_org(obj)
             if org is not None and org.label_ == "NORP" and org.text.lower() not in party_words():
                 continue  # "leader of the Bosnian Serbs": a people, not an organisation
-            if org is not None and not overlaps(org, person) and _fits(role, org):
+            if org is not None and not overlaps(org, person) and fits(role, org):
                 yield org, "prep"
     yield from _modifier_orgs(role, person)
 
@@ -266,7 +266,7 @@ def _title_orgs(person: Span) -> Iterator[Found]:
                 break  # "Louisiana's Cameron Parish (county), civil defense director X": not Louisiana's
             org = org_entity(t)
             if org is not None and t.dep_ in ("compound", "amod", "poss", "nmod") and not overlaps(org, person) \
-                    and _fits(role, org):
+                    and fits(role, org):
                 yield text, org, "title-compound" if org.label_ == "ORG" else "title-demonym"
                 break
 
@@ -326,27 +326,11 @@ def _modifier_orgs(role: Token, person: Span) -> Iterator[tuple[Span, str]]:
         if c.dep_ in ("poss", "amod", "compound", "nmod"):
             for t in (c, *c.lefts):
                 org = org_entity(t)
-                if org is not None and not _fits(role, org):
+                if org is not None and not fits(role, org):
                     break  # "a German skeleton racer", "New York attorney": a nationality or a place
                 if org is not None and not overlaps(org, person):
                     yield org, "possessive" if t.dep_ == "poss" else "demonym" if org.label_ == "NORP" else "compound"
                     break
-
-
-def _fits(role: Token, org: Span) -> bool:
-    """Whether ``org`` can employ someone in ``role``. A place or a people only holds state posts: "the German
-    chancellor", "French President", "mayor of Calgary"; but "a German politician" states a nationality and
-    "a New York attorney" a place of work."""
-    if org.label_ == "ORG" or (org.label_ == "NORP" and org.text.lower() in party_words()):
-        return True
-    if role_nouns().get(role.lemma_.lower(), role_nouns().get(role.text.lower())) not in _STATE_KINDS:
-        return False
-    if org.label_ == "GPE":
-        return True
-    # a demonym: "the German chancellor" and the title "German Chancellor X" name a post; "a German
-    # chancellor" and a bare "X, South Korean church leader" describe a nationality
-    det = next((c.text.lower() for c in role.children if c.dep_ == "det"), None)
-    return det == "the" or (det is None and role.dep_ == "compound")
 
 
 def org_entity(token: Token) -> Span | None:
