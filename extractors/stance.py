@@ -181,7 +181,9 @@ def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
             patient = _passive_patient(verb)
             found = [patient] if patient is not None else []
         else:
-            found = [c for c in verb.children if c.dep_ == "dobj"]
+            # One direct object; coordinated ones hang off it as conjuncts. A second "dobj" is a parse of a list
+            # after an instrument ("supports the SDF with weapons, special forces advisers and air cover").
+            found = [c for c in verb.children if c.dep_ == "dobj"][:1]
         if passive and verb.dep_ == "relcl" and not found:
             return [verb.head]
         if found and found[0].tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":

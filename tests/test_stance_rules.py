@@ -489,3 +489,20 @@ def test_participle_modifier_is_understood_of_the_noun_it_modifies() -> None:
     found = triples(doc)
     assert ("militias", "supports", "Hezbollah", False, False) in found
     assert ("Washington", "supports", "Hezbollah", False, False) not in found
+
+
+def test_a_second_direct_object_from_a_misparsed_list_is_no_target() -> None:
+    # "Iran backs the Houthis with money, militia trainers and drones": the parser makes "trainers" a second
+    # object of "backs"; what follows the instrument is not backed.
+    doc = make_doc([
+        ("Iran", 1, "nsubj", "PROPN", "Iran", "B-GPE"),
+        ("backs", 1, "ROOT", "VERB", "back", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("Houthis", 1, "dobj", "PROPN", "Houthis", "B-ORG"),
+        ("with", 1, "prep", "ADP", "with", "O"),
+        ("money", 4, "pobj", "NOUN", "money", "O"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("militia", 8, "compound", "NOUN", "militia", "O"),
+        ("trainers", 1, "dobj", "NOUN", "trainer", "O"),
+    ])
+    assert triples(doc) == {("Iran", "supports", "Houthis", False, False)}
