@@ -91,6 +91,17 @@ def actors() -> tuple[ActorEntry, ...]:
     return tuple(merged.values())
 
 
+@cache
+def actor_types() -> dict[str, str]:
+    """Every gazetteer name and alias, lower case -> the actor's type.
+
+    Examples:
+        >>> actor_types()["nato"], actor_types()["hezbollah"]
+        ('Organization', 'ArmedGroup')
+    """
+    return {name.lower(): entry.type for entry in actors() for name in (entry.label, *entry.aliases) if name}
+
+
 def _merge_entries(base: ActorEntry, extra: ActorEntry) -> ActorEntry:
     def union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*a, *b)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, stance_cues
+from extractors.lexicon import Cue, actor_types, stance_cues
 from extractors.spans import actor_mention, child, prep_objects
 from extractors.stance_slots import Slot, holder_mentions
 
@@ -75,6 +75,9 @@ def relational_parties(noun: Token, cue: Cue) -> tuple[list[Slot], list[Slot]]:
     modifier = next((c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod") and c.i > possessor.i
                      and actor_mention(c) is not None), None)
     named = actor_mention(modifier) if modifier is not None else None
+    if named is not None and actor_types().get(named.text.lower()) == "Organization":
+        # "our NATO ally", "its EU partners": the organisation is where the alliance sits; the ally is a member.
+        named = None
     return ([(named, 1.0)] if named is not None else []), related
 
 

@@ -376,6 +376,19 @@ def test_possessed_relational_noun_with_a_named_modifier_holds_both_ways() -> No
                             ("Syrian troops", "supports", "Hezbollah", False, False)}
 
 
+def test_an_alliance_modifying_a_relational_noun_is_not_the_ally() -> None:
+    # "Turkey and its NATO allies met": the allies are members of NATO, not NATO itself.
+    doc = make_doc([
+        ("Turkey", 5, "nsubj", "PROPN", "Turkey", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("its", 4, "poss", "PRON", "its", "O"),
+        ("NATO", 4, "compound", "PROPN", "NATO", "B-ORG"),
+        ("allies", 0, "conj", "NOUN", "ally", "O"),
+        ("met", 5, "ROOT", "VERB", "meet", "O"),
+    ])
+    assert triples(doc) == set()
+
+
 def test_critics_of_a_possessor_oppose_it_one_way_only() -> None:
     # "Putin's Belarusian critics protested": the Belarusians oppose Putin, not the other way round; the
     # unnamed "Putin's critics" alone would give nothing.
