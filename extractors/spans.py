@@ -15,7 +15,8 @@ _NOT_ACTOR_ENTS = frozenset({"FAC", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"
 _ACTOR_PRONOUNS = frozenset({"we", "us", "our", "they", "them", "their", "it", "its"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
-_WH_TAGS = frozenset({"WP$", "WDT", "WP", "PRP$"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # which, who/whom, whose
+_WH_TAGS = RELATIVE_TAGS | {"PRP$"}
 _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
 _HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
@@ -33,10 +34,9 @@ def sentence_text(sent: Span) -> tuple[str, int]:
 
 
 def mention_of(span: Span | Token, kind: str) -> Mention:
-    doc = span.doc
     start = span.idx if isinstance(span, Token) else span.start_char
     end = start + len(span.text)
-    return Mention(text=doc.text[start:end], start=start, end=end, kind=kind)
+    return Mention(text=span.text, start=start, end=end, kind=kind)
 
 
 def noun_phrase(token: Token) -> Span:

@@ -26,6 +26,7 @@ from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
     ACTOR_ENTS,
+    RELATIVE_TAGS,
     actor_mention,
     child,
     clause_flags,
@@ -45,7 +46,6 @@ from extractors.stance_slots import Slot, coordinated, figurative, holder_mentio
 
 NAME = "stance.v1"
 _SUBJECT_DEPS = ("nsubj",)
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
 _THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
@@ -159,7 +159,7 @@ def _supported_party(verb: Token, direct_only: bool = False) -> Token | None:
     if found is None and not direct_only:
         found = next((t for c in cues if c.polarity == "supports" and c.slot != "obj"
                       for t in prep_objects(verb, c.slot)), None)
-    return None if found is None or found.tag_ in _RELATIVE_TAGS else found
+    return None if found is None or found.tag_ in RELATIVE_TAGS else found
 
 
 def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
@@ -170,7 +170,7 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
     if verb.dep_ == "relcl" and cue.slot == "obj" and not _is_passive(verb):
         obj, subject = child(verb, "dobj"), child(verb, "nsubj")
         whose = subject is not None and any(c.tag_ == "WP$" for c in subject.children)
-        if (obj is None and not whose) or (obj is not None and obj.tag_ in _RELATIVE_TAGS):
+        if (obj is None and not whose) or (obj is not None and obj.tag_ in RELATIVE_TAGS):
             return [verb.head]
     return []
 
@@ -186,7 +186,7 @@ def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
             found = [c for c in verb.children if c.dep_ == "dobj"][:1]
         if passive and verb.dep_ == "relcl" and not found:
             return [verb.head]
-        if found and found[0].tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        if found and found[0].tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
             return [verb.head]
         return found
     return list(prep_objects(verb, cue.slot))
@@ -211,7 +211,7 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
     subject = _subject(verb)
     if subject is not None:
         whose = any(c.tag_ == "WP$" for c in subject.children)  # "the movement, whose fighters fought ..."
-        if verb.dep_ == "relcl" and (subject.tag_ in _RELATIVE_TAGS or whose):
+        if verb.dep_ == "relcl" and (subject.tag_ in RELATIVE_TAGS or whose):
             return verb.head, False
         return subject, False
     return _inherited_holder(verb), True
@@ -230,7 +230,7 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
                 return obj
         subject = _subject(head)
         if subject is not None:
-            if subject.tag_ in _RELATIVE_TAGS and head.dep_ == "relcl":
+            if subject.tag_ in RELATIVE_TAGS and head.dep_ == "relcl":
                 return head.head
             return subject
         if _is_passive(head):  # "Britain is committed to defeating X": the passive subject does it

@@ -16,10 +16,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.lexicon import Cue, actor_types, stance_cues
-from extractors.spans import actor_mention, child, prep_objects
+from extractors.spans import RELATIVE_TAGS, actor_mention, child, prep_objects
 from extractors.stance_slots import Slot, holder_mentions
 
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
 _NOT_PURPOSE_SLOTS = frozenset({"between", "role", "role_rev", "mutual", "victim", "poss_of"})
 
@@ -59,7 +58,7 @@ def relative_clause(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "relcl":
             subject = child(c, "nsubj")
-            if subject is not None and subject.tag_ not in _RELATIVE_TAGS:
+            if subject is not None and subject.tag_ not in RELATIVE_TAGS:
                 return c
     return None
 

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from extractors.affiliation import extract_affiliation
+from tests.test_rules import make_doc
 
 Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, lemma, entity IOB tag
-
-
-def make_doc(rows: list[Row]) -> Doc:
-    words, heads, deps, pos, lemmas, ents = (list(col) for col in zip(*rows, strict=True))
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents,
-               sent_starts=[True] + [False] * (len(words) - 1))
 
 
 def found(doc: Doc) -> set[tuple[str, str, str | None]]:
