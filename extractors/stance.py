@@ -10,8 +10,9 @@ defeat Y": X opposes Y too). Each entry has a CAMEO-style class; ``assault`` cue
 of X"); "at the hands of X", relative clauses on noun cues ("the threat they pose to Y"), possessed relational
 nouns ("their Hezbollah allies") and a supported party sharing its clause's opposition noun ("support for Iraq in
 the fight against ISIL") are in ``stance_nouns``. Coordination on either side distributes; negation, modality,
-conditions and questions set ``negated`` / ``hedged``; a clause reported by a speech verb is attributed to its
-speaker. Confidence is the cue's prior, lowered for inherited holders, helped parties and stand-in slot fillers.
+conditions, questions and headlines (``headlines``) set ``negated`` / ``hedged``; a clause reported by a speech
+verb is attributed to its speaker. Confidence is the cue's prior, lowered for inherited holders, helped parties
+and stand-in slot fillers.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.headlines import in_headline
 from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
@@ -378,5 +380,6 @@ def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Spa
         doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
         relation="supports" if cue.polarity == "supports" else "opposes",
         subject=subject, object=obj, cue=cue_token.text.lower(), extractor=NAME,
-        confidence=round(confidence, 3), negated=negated, hedged=hedged, attributed_to=attributed,
+        confidence=round(confidence, 3), negated=negated, hedged=hedged or in_headline(cue_token),
+        attributed_to=attributed,
     )

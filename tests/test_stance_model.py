@@ -47,3 +47,11 @@ def test_negated_and_hedged_claims_are_still_emitted(case_claims: dict[str, list
     """Negated and hedged stances are evidence too: they are emitted with their flag, never dropped."""
     assert any(c.negated and c.relation == "opposes" for c in case_claims["l06"])
     assert any(c.hedged and c.relation == "supports" for c in case_claims["l14"])
+
+
+def test_headline_claims_are_emitted_hedged(case_claims: dict[str, list[Any]]) -> None:
+    """A title paragraph and a capitalised kicker name events without asserting them, like a question."""
+    title = [c for c in case_claims["l23"] if c.cue == "condemns"]
+    assert title and all(c.hedged for c in title)
+    kicker = [c for c in case_claims["l24"] if c.cue == "condemns"]
+    assert kicker and all(c.hedged for c in kicker)

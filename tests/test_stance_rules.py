@@ -4,6 +4,7 @@ holder is a by/from phrase, titles with an appositive name, and the data file's 
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from extractors.lexicon import stance_cues
 from extractors.stance import extract_stance
@@ -519,3 +520,55 @@ def test_a_second_direct_object_from_a_misparsed_list_is_no_target() -> None:
         ("trainers", 1, "dobj", "NOUN", "trainer", "O"),
     ])
     assert triples(doc) == {("Iran", "supports", "Houthis", False, False)}
+
+
+def _headline_doc(words: list[str], spaces: list[bool], rows: list[tuple[int, str, str, str, str]]) -> Doc:
+    """A parsed Doc whose sentences are its ROOTs' subtrees (lines need real spaces and line breaks)."""
+    heads, deps, pos, lemmas, ents = (list(col) for col in zip(*rows, strict=True))
+    return Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def test_title_paragraph_asserts_nothing_but_the_body_does() -> None:
+    # "Poland condemns Hungary\n\nPoland condemns Hungary." : the title line is hedged, the sentence is not.
+    words = ["Poland", "condemns", "Hungary", "\n\n", "Warsaw", "condemns", "Budapest", "."]
+    spaces = [True, True, False, False, True, True, False, False]
+    deps = [(1, "nsubj", "PROPN", "Poland", "B-GPE"), (1, "ROOT", "VERB", "condemn", "O"),
+            (1, "dobj", "PROPN", "Hungary", "B-GPE"), (2, "dep", "SPACE", "\n\n", "O"),
+            (5, "nsubj", "PROPN", "Warsaw", "B-GPE"), (5, "ROOT", "VERB", "condemn", "O"),
+            (5, "dobj", "PROPN", "Budapest", "B-GPE"), (5, "punct", "PUNCT", ".", "O")]
+    doc = _headline_doc(words, spaces, deps)
+    assert triples(doc) == {("Poland", "opposes", "Hungary", False, True),
+                            ("Warsaw", "opposes", "Budapest", False, False)}
+
+
+def test_capitalised_kicker_asserts_nothing_but_its_story_does() -> None:
+    # "SENATE GOP BACKS TRUMP: Republicans backed Trump." on one line.
+    words = ["SENATE", "GOP", "BACKS", "TRUMP", ":", "Republicans", "backed", "Trump", "."]
+    spaces = [True, True, True, False, True, True, True, False, False]
+    deps = [(1, "compound", "PROPN", "senate", "B-ORG"), (2, "nsubj", "PROPN", "GOP", "B-ORG"),
+            (2, "ROOT", "VERB", "back", "O"), (2, "dobj", "PROPN", "TRUMP", "B-PERSON"),
+            (2, "punct", "PUNCT", ":", "O"), (6, "nsubj", "PROPN", "Republicans", "B-NORP"),
+            (6, "ROOT", "VERB", "back", "O"), (6, "dobj", "PROPN", "Trump", "B-PERSON"),
+            (6, "punct", "PUNCT", ".", "O")]
+    doc = _headline_doc(words, spaces, deps)
+    assert triples(doc) == {("GOP", "supports", "TRUMP", False, True),
+                            ("Republicans", "supports", "Trump", False, False)}
+
+
+def test_one_line_without_final_punctuation_is_not_a_title() -> None:
+    # Sentence collections often drop the full stop; with no paragraph after it, a line is just a sentence.
+    words = ["Poland", "condemns", "Hungary"]
+    deps = [(1, "nsubj", "PROPN", "Poland", "B-GPE"), (1, "ROOT", "VERB", "condemn", "O"),
+            (1, "dobj", "PROPN", "Hungary", "B-GPE")]
+    doc = _headline_doc(words, [True, True, False], deps)
+    assert triples(doc) == {("Poland", "opposes", "Hungary", False, False)}
+
+
+def test_a_long_unpunctuated_line_before_a_paragraph_is_not_a_title() -> None:
+    words = ["Poland", "condemns", "Hungary", *(["and"] * 30), "\n\n", "More", "."]
+    heads = [(1, "nsubj", "PROPN", "Poland", "B-GPE"), (1, "ROOT", "VERB", "condemn", "O"),
+             (1, "dobj", "PROPN", "Hungary", "B-GPE"), *([(2, "cc", "CCONJ", "and", "O")] * 30),
+             (2, "dep", "SPACE", "\n\n", "O"), (34, "ROOT", "NOUN", "more", "O"), (34, "punct", "PUNCT", ".", "O")]
+    spaces = [True] * 32 + [False, False, False, False]
+    doc = _headline_doc(words, spaces, heads)
+    assert ("Poland", "opposes", "Hungary", False, False) in triples(doc)

@@ -1,0 +1,68 @@
+"""Headline form: text that names an event without asserting it, like a question.
+
+News copy carries two kinds of headline inside the text it reports:
+
+- a title or subheading: a paragraph of its own (a line with a blank line after it, or the first line of the
+  document with a line break after it) that does not end in sentence-final punctuation and is short
+  ("Russia backs new Syria plan" followed by a blank line and the article);
+- a kicker in capitals, often ending in a colon, that introduces a linked story ("SENATOR SLAMS GOVERNOR
+  OVER BUDGET:"), on a line of its own or at the start of one.
+
+A stance cue in either is emitted hedged, never as an edge. A one-line document is never a title: sentence
+collections have no paragraphs to read, only their capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+_FINAL = frozenset(".!?;:\u2026")  # sentence-final punctuation (a colon ends a lead-in, not a title)
+_CLOSERS = "\"'\u201d\u2019)]\u00bb "  # closing quotes and brackets that may follow the final punctuation
+_TITLE_WORDS = 25  # longer unpunctuated lines are broken paragraphs, not titles
+_KICKER_WORDS = 3  # fewest capitalised words that make a kicker ("US SLAMS IRAN")
+_KICKER_SHARE = 0.8  # share of a segment's words written in capitals
+_WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*")
+
+
+def in_headline(token: Token) -> bool:
+    """Whether ``token`` sits in a title line or a capitalised kicker.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> words = ["Iran", "backs", "rebels", "\\n\\n", "Iran", "backs", "rebels", "."]
+        >>> doc = Doc(Vocab(), words=words, spaces=[True, True, False, False, True, True, False, False])
+        >>> in_headline(doc[1]), in_headline(doc[5])
+        (True, False)
+    """
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    return _is_kicker(line, token.idx - start) or (end >= 0 and _is_title(text, start, end, line))
+
+
+def _is_title(text: str, start: int, end: int, line: str) -> bool:
+    """A short line with no final punctuation that stands as a paragraph of its own."""
+    stripped = line.strip().rstrip(_CLOSERS)
+    if not stripped or stripped[-1] in _FINAL or not text[end:].strip():
+        return False
+    if len(_WORD.findall(stripped)) > _TITLE_WORDS:
+        return False
+    first_line = not text[:start].strip()
+    blank_after = text[end + 1 :].split("\n", 1)[0].strip() == ""
+    return first_line or blank_after
+
+
+def _is_kicker(line: str, offset: int) -> bool:
+    """``offset`` falls in the start of ``line`` up to its first colon, and that start is written in capitals
+    (a quoted chant after a colon, "chanting: "USA! USA!"", is not a kicker)."""
+    seg_end = line.find(":")
+    if 0 <= seg_end < offset:
+        return False
+    words = _WORD.findall(line[: seg_end if seg_end >= 0 else len(line)])
+    words = [w for w in words if len(w) >= 2]
+    capitals = [w for w in words if w.isupper()]
+    return len(capitals) >= _KICKER_WORDS and len(capitals) >= _KICKER_SHARE * len(words)
