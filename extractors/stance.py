@@ -23,7 +23,7 @@ from itertools import permutations
 from spacy.tokens import Doc, Span, Token
 
 from extractors.headlines import in_headline
-from extractors.lexicon import Cue, control_verbs, stance_cues
+from extractors.lexicon import Cue, actor_nouns, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
@@ -36,6 +36,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
+from extractors.stance_helped import collective_of, helper_of_purpose
 from extractors.stance_nouns import (
     governing_verb,
     purpose_oppositions,
@@ -51,6 +52,7 @@ _SUBJECT_DEPS = ("nsubj",)
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
 _THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
+_VERBAL_OPPOSITION = frozenset({"disapprove", "reject"})  # classes whose object noun is someone else's act
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
 
@@ -126,12 +128,19 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     negated, hedged = clause_flags(verb)
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
-    yield from _pairs(holder_mentions(holder, cue), target_mentions(_flatten(targets), cue), verb, cue, sent,
-                      doc_id, index, negated, hedged, confidence)
+    holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
+    yield from _pairs(holders, objects, verb, cue, sent, doc_id, index, negated, hedged, confidence)
+    if _reciprocal(cue):
+        yield from _pairs(objects, holders, verb, cue, sent, doc_id, index, negated, hedged, confidence)
     partner = _supported_partner(verb, cue, inherited)
     if partner is not None:
-        yield from _pairs(holder_mentions(partner, cue), target_mentions(_flatten(targets), cue), verb, cue,
-                          sent, doc_id, index, negated, hedged, confidence * _INFERRED)
+        yield from _pairs(holder_mentions(partner, cue), objects, verb, cue, sent, doc_id, index, negated, hedged,
+                          confidence * _INFERRED)
+    helper = helper_of_purpose(verb) if inherited else None
+    for other in (helper, collective_of(verb, holder)):  # "supported X in its efforts to defeat Y"; "as part of"
+        if other is not None and other.i != holder.i:
+            yield from _pairs(holder_mentions(other, cue), objects, verb, cue, sent, doc_id, index, negated,
+                              hedged, confidence * _INFERRED)
 
 
 def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
@@ -165,8 +174,12 @@ def _supported_party(verb: Token, direct_only: bool = False) -> Token | None:
 
 
 def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
+    """The targets of ``verb``; a conjoined verb lends its object only when the object follows ``verb`` too
+    ("funds and arms X" shares X; "join the SDF and fight" does not fight the SDF)."""
     for candidate in (verb, *verb.conjuncts):
         found = _slot_targets(candidate, cue, passive=_is_passive(verb))
+        if candidate is not verb and not _is_passive(verb):
+            found = [t for t in found if t.i > verb.i]
         if found:
             return found
     if verb.dep_ == "relcl" and cue.slot == "obj" and not _is_passive(verb):
@@ -293,8 +306,14 @@ def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue,
     """Claims from ``holders`` to ``objects``, and back for a mutual relation ("allies", "rivals")."""
     weight = cue.confidence * _INFERRED if confidence is None else confidence
     yield from _pairs(holders, objects, noun, cue, sent, doc_id, index, negated, hedged, weight)
-    if cue.slot == "mutual":
+    if _reciprocal(cue):
         yield from _pairs(objects, holders, noun, cue, sent, doc_id, index, negated, hedged, weight)
+
+
+def _reciprocal(cue: Cue) -> bool:
+    """Relations that hold both ways: mutual agent nouns ("rivals") and fighting *with* someone ("their battle
+    with IS", "clashed with the army": each side fights the other)."""
+    return cue.slot == "mutual" or (cue.slot == "with" and cue.cls == "fight")
 
 
 def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
@@ -328,16 +347,23 @@ def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     if agent is not None:
         return agent
     for c in noun.lefts:
-        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"):
-            return c
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or _actor_compound(c)):
+            return c  # "Russian airstrikes", "the coalition campaign"
     clause = relative_clause(noun)  # "the threat they pose", "the aid Tehran gives"
     if clause is not None:
         return child(clause, "nsubj")
     verb = governing_verb(noun)
     if verb is None or (cue.cls == "threaten" and noun.dep_ not in _THROUGH_VERB):
         return None  # "warned of a threat to X" says nothing of who threatens
+    if any(c.cls in _VERBAL_OPPOSITION for c in stance_cues().get((_verb_lemma(verb), "VERB"), ())):
+        return None  # "the UN condemned the strikes on Gaza": who condemns an attack does not make it
     holder, _ = _verb_holder(verb)
     return holder
+
+
+def _actor_compound(token: Token) -> bool:
+    """A common actor noun modifying a cue: "the coalition campaign", "a government offensive"."""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and bool(actor_nouns().get(token.lemma_.lower()))
 
 
 def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:

@@ -137,7 +137,9 @@ def test_possessive_pronoun_holder_is_the_clause_subject() -> None:
         ("with", 7, "prep", "ADP", "with", "O"),
         ("IS", 8, "pobj", "PROPN", "IS", "B-ORG"),
     ])
-    assert triples(doc) == {("Iraqi forces", "opposes", "IS", False, False)}
+    # a battle *with* someone is fought by both sides
+    assert triples(doc) == {("Iraqi forces", "opposes", "IS", False, False),
+                            ("IS", "opposes", "Iraqi forces", False, False)}
 
 
 def _strike_doc(subject: tuple[str, str, str], obj: tuple[str, str, str]) -> Doc:
@@ -572,3 +574,111 @@ def test_a_long_unpunctuated_line_before_a_paragraph_is_not_a_title() -> None:
     spaces = [True] * 32 + [False, False, False, False]
     doc = _headline_doc(words, spaces, heads)
     assert ("Poland", "opposes", "Hungary", False, False) in triples(doc)
+
+
+def test_who_condemns_an_attack_does_not_make_it() -> None:
+    # "The UN condemned the strikes on Gaza": no UN -> Gaza opposition through the attack noun.
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("UN", 2, "nsubj", "PROPN", "UN", "B-ORG"),
+        ("condemned", 2, "ROOT", "VERB", "condemn", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("strikes", 2, "dobj", "NOUN", "strike", "O"),
+        ("on", 4, "prep", "ADP", "on", "O"),
+        ("Gaza", 5, "pobj", "PROPN", "Gaza", "B-GPE"),
+    ])
+    assert not any(s == "UN" and o == "Gaza" for s, _, o, _, _ in triples(doc))
+
+
+def test_a_conjoined_verb_shares_only_an_object_that_follows_it() -> None:
+    # "Fighters join the SDF and fight": they fight alongside the SDF, not against it.
+    doc = make_doc([
+        ("Tribal", 1, "amod", "ADJ", "tribal", "O"),
+        ("fighters", 2, "nsubj", "NOUN", "fighter", "O"),
+        ("join", 2, "ROOT", "VERB", "join", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("SDF", 2, "dobj", "PROPN", "SDF", "B-ORG"),
+        ("and", 2, "cc", "CCONJ", "and", "O"),
+        ("fight", 2, "conj", "VERB", "fight", "O"),
+    ])
+    assert not any(r == "opposes" for _, r, _, _, _ in triples(doc))
+
+
+def test_a_common_actor_noun_compound_holds_an_opposition_noun() -> None:
+    # "the coalition campaign against Daesh"
+    doc = make_doc([
+        ("the", 2, "det", "DET", "the", "O"),
+        ("coalition", 2, "compound", "NOUN", "coalition", "O"),
+        ("campaign", 2, "ROOT", "NOUN", "campaign", "O"),
+        ("against", 2, "prep", "ADP", "against", "O"),
+        ("Daesh", 3, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    assert triples(doc) == {("coalition", "opposes", "Daesh", False, False)}
+
+
+def test_clashing_with_someone_is_mutual() -> None:
+    doc = make_doc([
+        ("Protesters", 1, "nsubj", "NOUN", "protester", "O"),
+        ("clashed", 1, "ROOT", "VERB", "clash", "O"),
+        ("with", 1, "prep", "ADP", "with", "O"),
+        ("police", 2, "pobj", "NOUN", "police", "O"),
+    ])
+    assert triples(doc) == {("Protesters", "opposes", "police", False, False),
+                            ("police", "opposes", "Protesters", False, False)}
+
+
+def test_who_supports_a_party_in_its_efforts_shares_their_purpose() -> None:
+    # "The coalition supported Iraq in its efforts to defeat ISIL": the coalition opposes ISIL too.
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("coalition", 2, "nsubj", "NOUN", "coalition", "O"),
+        ("supported", 2, "ROOT", "VERB", "support", "O"),
+        ("Iraq", 2, "dobj", "PROPN", "Iraq", "B-GPE"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("its", 6, "poss", "PRON", "its", "O"),
+        ("efforts", 4, "pobj", "NOUN", "effort", "O"),
+        ("to", 8, "aux", "PART", "to", "O"),
+        ("defeat", 6, "acl", "VERB", "defeat", "O"),
+        ("ISIL", 8, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    found = triples(doc)
+    assert ("coalition", "opposes", "ISIL", False, False) in found
+    assert ("Iraq", "opposes", "ISIL", False, False) in found
+
+
+def test_a_supporting_role_in_another_party_s_efforts_shares_their_purpose() -> None:
+    # "the supporting role Britain can play in Iraq's efforts to destroy the group"
+    doc = make_doc([
+        ("the", 2, "det", "DET", "the", "O"),
+        ("supporting", 2, "amod", "VERB", "support", "O"),
+        ("role", 2, "ROOT", "NOUN", "role", "O"),
+        ("Britain", 5, "nsubj", "PROPN", "Britain", "B-GPE"),
+        ("can", 5, "aux", "AUX", "can", "O"),
+        ("play", 2, "relcl", "VERB", "play", "O"),
+        ("in", 5, "prep", "ADP", "in", "O"),
+        ("Iraq", 9, "poss", "PROPN", "Iraq", "B-GPE"),
+        ("'s", 7, "case", "PART", "'s", "O"),
+        ("efforts", 6, "pobj", "NOUN", "effort", "O"),
+        ("to", 11, "aux", "PART", "to", "O"),
+        ("destroy", 9, "acl", "VERB", "destroy", "O"),
+        ("ISIL", 11, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    found = {(s, r, o) for s, r, o, _, _ in triples(doc)}
+    assert {("Britain", "opposes", "ISIL"), ("Iraq", "opposes", "ISIL")} <= found
+
+
+def test_an_actor_acting_as_part_of_a_group_makes_the_group_act() -> None:
+    # "The UK, as part of the coalition, backs Iraq."
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("UK", 8, "nsubj", "PROPN", "UK", "B-GPE"),
+        (",", 8, "punct", "PUNCT", ",", "O"),
+        ("as", 8, "prep", "ADP", "as", "O"),
+        ("part", 3, "pobj", "NOUN", "part", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("NATO", 5, "pobj", "PROPN", "NATO", "B-ORG"),
+        (",", 8, "punct", "PUNCT", ",", "O"),
+        ("backs", 8, "ROOT", "VERB", "back", "O"),
+        ("Iraq", 8, "dobj", "PROPN", "Iraq", "B-GPE"),
+    ])
+    assert triples(doc) == {("UK", "supports", "Iraq", False, False), ("NATO", "supports", "Iraq", False, False)}

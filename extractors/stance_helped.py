@@ -1,0 +1,96 @@
+"""Who helps the party that acts in a purpose clause, and so shares its purpose.
+
+"The coalition supported the Iraqi forces in their efforts to defeat ISIL", "NATO is helping the Kurds to
+defeat the militants", "the supporting role the United States can play in Iraq's efforts to destroy the
+group": whoever supports a party in doing something takes the same stance on its target. The helping verb is
+a support cue ("support", "help", "assist"), or a light verb whose object is support ("lend support to X in
+its fight", "play a supporting role in X's efforts").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extractors.lexicon import stance_cues
+from extractors.spans import RELATIVE_TAGS, child, prep_objects
+
+_HELP_CLASSES = frozenset({"cooperate", "aid"})
+_CLIMB = frozenset({"acomp", "xcomp", "advcl", "pcomp", "acl", "pobj", "prep", "ccomp"})
+
+
+def helper_of_purpose(verb: Token) -> Token | None:
+    """The holder of the nearest helping verb above the purpose clause of ``verb``, if any.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> words = ["NATO", "helps", "Kurds", "defeat", "ISIL"]
+        >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 1, 3], deps=["nsubj", "ROOT", "dobj", "xcomp", "dobj"],
+        ...           pos=["PROPN", "VERB", "PROPN", "VERB", "PROPN"], lemmas=["NATO", "help", "Kurds", "defeat",
+        ...           "ISIL"])
+        >>> helper_of_purpose(doc[3]).text
+        'NATO'
+    """
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _holder(node) if _helps(node) else None
+    return None
+
+
+def _helps(verb: Token) -> bool:
+    if _is_help(verb.lemma_.lower(), "VERB"):
+        return True
+    nouns = [child(verb, "dobj"), verb.head if verb.dep_ == "relcl" else None]
+    for noun in (n for n in nouns if n is not None and n.pos_ == "NOUN"):
+        modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
+        if _is_help(noun.lemma_.lower(), "NOUN") or any(
+                _is_help(m.lemma_.lower(), "VERB") or _is_help(m.lemma_.lower(), "NOUN") for m in modifiers):
+            return True
+    return False
+
+
+def _is_help(lemma: str, pos: str) -> bool:
+    return any(c.polarity == "supports" and c.cls in _HELP_CLASSES for c in stance_cues().get((lemma, pos), ()))
+
+
+def _holder(verb: Token) -> Token | None:
+    agent = next(prep_objects(verb, "by"), None)
+    found = agent if agent is not None else child(verb, "nsubj")
+    return None if found is None or found.tag_ in RELATIVE_TAGS else found
+
+
+_PART_NOUNS = frozenset({"part", "member", "members"})
+
+
+def collective_of(start: Token, holder: Token) -> Token | None:
+    """The group an actor acts "as part of" in the clauses above ``start``, up to the clause of ``holder``:
+    "the UK is working as part of the Global Coalition to defeat ISIL", "the UK, as part of the coalition,
+    is committed to ..." -> the coalition acts too.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> words = ["UK", "works", "as", "part", "of", "NATO", "to", "defend", "Poland"]
+        >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 1, 2, 3, 4, 7, 1, 7],
+        ...           deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "aux", "advcl", "dobj"],
+        ...           pos=["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PART", "VERB", "PROPN"],
+        ...           lemmas=["UK", "work", "as", "part", "of", "NATO", "to", "defend", "Poland"])
+        >>> collective_of(doc[7], doc[0]).text
+        'NATO'
+    """
+    node = start
+    for _ in range(8):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.text.lower() == "as"):
+            part = child(prep, "pobj")
+            if part is not None and part.lemma_.lower() in _PART_NOUNS:
+                group = next(prep_objects(part, "of"), None)
+                if group is not None and group.i != holder.i:
+                    return group
+        if holder.head.i == node.i or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
