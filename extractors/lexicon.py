@@ -65,6 +65,12 @@ def actor_nouns() -> dict[str, bool]:
 
 
 @cache
+def disposition_nouns() -> dict[str, str]:
+    """Nouns of a party's disposition or part in an effort ("the resolve of X in ..."), with their kind."""
+    return {row["lemma"]: row["kind"] for row in read_table("disposition_nouns.tsv")}
+
+
+@cache
 def role_nouns() -> dict[str, str]:
     return {row["lemma"]: row["kind"] for row in read_table("role_nouns.tsv")}
 

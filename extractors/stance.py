@@ -22,8 +22,9 @@ from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors import stance_helped as helped
 from extractors.headlines import in_headline
-from extractors.lexicon import Cue, actor_nouns, control_verbs, stance_cues
+from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
@@ -36,9 +37,9 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
-from extractors.stance_helped import collective_of, helper_of_purpose
 from extractors.stance_nouns import (
     governing_verb,
+    hyphen_parties,
     purpose_oppositions,
     relational_parties,
     relative_clause,
@@ -52,6 +53,7 @@ _SUBJECT_DEPS = ("nsubj",)
 _INHERIT_DEPS = frozenset({"acomp", "xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "pobj", "prep", "dobj", "ccomp"})
 _ROLE_SLOTS = frozenset({"role", "role_rev", "mutual"})
 _THROUGH_VERB = frozenset({"dobj", "attr", "nsubj", "nsubjpass"})  # a threat noun's holder: "X poses a threat"
+_HOLDER_ENTS = frozenset({"GPE", "NORP", "ORG"})  # a modifier naming the holder of a noun cue
 _VERBAL_OPPOSITION = frozenset({"disapprove", "reject"})  # classes whose object noun is someone else's act
 _INFERRED = 0.85  # factor on confidence when the holder is inherited through a clause chain
 
@@ -130,14 +132,14 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
     confidence = cue.confidence * (_INFERRED if inherited else 1.0)
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
     yield from _pairs(holders, objects, verb, cue, sent, doc_id, index, negated, hedged, confidence)
-    if _reciprocal(cue):
+    if helped.reciprocal(cue):
         yield from _pairs(objects, holders, verb, cue, sent, doc_id, index, negated, hedged, confidence)
     partner = _supported_partner(verb, cue, inherited)
     if partner is not None:
         yield from _pairs(holder_mentions(partner, cue), objects, verb, cue, sent, doc_id, index, negated, hedged,
                           confidence * _INFERRED)
-    helper = helper_of_purpose(verb) if inherited else None
-    for other in (helper, collective_of(verb, holder)):  # "supported X in its efforts to defeat Y"; "as part of"
+    helper = helped.helper_of_purpose(verb) if inherited else None
+    for other in (helper, helped.collective_of(verb, holder)):  # "supported X in its efforts to ..."; "as part of"
         if other is not None and other.i != holder.i:
             yield from _pairs(holder_mentions(other, cue), objects, verb, cue, sent, doc_id, index, negated,
                               hedged, confidence * _INFERRED)
@@ -191,6 +193,8 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
 
 
 def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
+    if cue.slot == "obj" and helped.gives_things(verb) and not (passive or helped.named_object(verb)):
+        return []  # "provided 125 soldiers", "supplied arms": the object is what is given
     if cue.slot == "obj":
         if passive:
             patient = _passive_patient(verb)
@@ -238,6 +242,9 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
         return None
     head = token.head
     if head.pos_ in ("VERB", "AUX"):
+        owner = helped.quality_owner(head, token)
+        if owner is not None:
+            return owner
         controller = control_verbs().get(head.lemma_.lower(), ("", "subject"))[1]
         if controller == "object":
             obj = child(head, "dobj")
@@ -265,7 +272,7 @@ def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
 def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
     negated, hedged = _noun_flags(noun, cue)
     if cue.slot == "between":
-        parties = _flatten(list(prep_objects(noun, "between")))
+        parties = _flatten(list(prep_objects(noun, "between"))) or hyphen_parties(noun)
         mentions = [m for m in (actor_mention(t) for t in parties) if m is not None]
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
@@ -306,14 +313,8 @@ def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue,
     """Claims from ``holders`` to ``objects``, and back for a mutual relation ("allies", "rivals")."""
     weight = cue.confidence * _INFERRED if confidence is None else confidence
     yield from _pairs(holders, objects, noun, cue, sent, doc_id, index, negated, hedged, weight)
-    if _reciprocal(cue):
+    if helped.reciprocal(cue):
         yield from _pairs(objects, holders, noun, cue, sent, doc_id, index, negated, hedged, weight)
-
-
-def _reciprocal(cue: Cue) -> bool:
-    """Relations that hold both ways: mutual agent nouns ("rivals") and fighting *with* someone ("their battle
-    with IS", "clashed with the army": each side fights the other)."""
-    return cue.slot == "mutual" or (cue.slot == "with" and cue.cls == "fight")
 
 
 def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
@@ -347,7 +348,7 @@ def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     if agent is not None:
         return agent
     for c in noun.lefts:
-        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("GPE", "NORP", "ORG") or _actor_compound(c)):
+        if c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in _HOLDER_ENTS or helped.actor_compound(c)):
             return c  # "Russian airstrikes", "the coalition campaign"
     clause = relative_clause(noun)  # "the threat they pose", "the aid Tehran gives"
     if clause is not None:
@@ -359,11 +360,6 @@ def _noun_holder(noun: Token, cue: Cue) -> Token | None:
         return None  # "the UN condemned the strikes on Gaza": who condemns an attack does not make it
     holder, _ = _verb_holder(verb)
     return holder
-
-
-def _actor_compound(token: Token) -> bool:
-    """A common actor noun modifying a cue: "the coalition campaign", "a government offensive"."""
-    return token.dep_ == "compound" and token.pos_ == "NOUN" and bool(actor_nouns().get(token.lemma_.lower()))
 
 
 def _noun_flags(noun: Token, cue: Cue) -> tuple[bool, bool]:

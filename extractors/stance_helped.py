@@ -1,18 +1,22 @@
-"""Who helps the party that acts in a purpose clause, and so shares its purpose.
+"""Who else holds a verb's stance, and which slots a verb fills: small readings shared by ``stance``.
+
+Who helps the party that acts in a purpose clause, and so shares its purpose:
 
 "The coalition supported the Iraqi forces in their efforts to defeat ISIL", "NATO is helping the Kurds to
 defeat the militants", "the supporting role the United States can play in Iraq's efforts to destroy the
 group": whoever supports a party in doing something takes the same stance on its target. The helping verb is
 a support cue ("support", "help", "assist"), or a light verb whose object is support ("lend support to X in
-its fight", "play a supporting role in X's efforts").
+its fight", "play a supporting role in X's efforts"). Also: the group an actor acts "as part of"; whose
+resolve or unity a disposition noun names; relations that hold both ways; verbs of giving whose object is
+the thing given; common actor nouns that hold a cue noun as its compound ("the coalition campaign").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import stance_cues
-from extractors.spans import RELATIVE_TAGS, child, prep_objects
+from extractors.lexicon import Cue, actor_nouns, disposition_nouns, stance_cues
+from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, actor_mention, child, prep_objects
 
 _HELP_CLASSES = frozenset({"cooperate", "aid"})
 _CLIMB = frozenset({"acomp", "xcomp", "advcl", "pcomp", "acl", "pobj", "prep", "ccomp"})
@@ -94,3 +98,42 @@ def collective_of(start: Token, holder: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def disposition_owner(noun: Token | None) -> Token | None:
+    """Whose resolve, unity or part ``noun`` names: "the resolve of the international community" -> the
+    community, who then does what the in-phrase beside it says ("... in its determination to defeat X")."""
+    if noun is None or noun.lemma_.lower() not in disposition_nouns():
+        return None
+    return next(prep_objects(noun, "of"), None)
+
+
+def gives_things(verb: Token) -> bool:
+    """A verb of giving whose beneficiary is a to-phrase ("provide aid to X") takes the beneficiary as its
+    object only with a with-phrase for the thing given ("provide X with aid", "X was supplied with arms")."""
+    cues = stance_cues().get((verb.lemma_.lower(), "VERB"), ())
+    return any(c.slot == "to" and c.cls == "aid" for c in cues) and next(prep_objects(verb, "with"), None) is None
+
+
+def named_object(verb: Token) -> bool:
+    obj = child(verb, "dobj")
+    return obj is not None and obj.ent_type_ in ACTOR_ENTS  # "supplied Hezbollah"
+
+
+def quality_owner(verb: Token, came_from: Token) -> Token | None:
+    """ "showed the unity of X in working to defeat Y": the actor whose quality the object names does it."""
+    if came_from.dep_ != "prep" or came_from.text.lower() != "in":
+        return None
+    owner = disposition_owner(child(verb, "dobj"))
+    return owner if owner is not None and actor_mention(owner) is not None else None
+
+
+def actor_compound(token: Token) -> bool:
+    """A common actor noun modifying a cue: "the coalition campaign", "a government offensive"."""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and bool(actor_nouns().get(token.lemma_.lower()))
+
+
+def reciprocal(cue: Cue) -> bool:
+    """Relations that hold both ways: mutual agent nouns ("rivals") and fighting *with* someone ("their battle
+    with IS", "clashed with the army": each side fights the other)."""
+    return cue.slot == "mutual" or (cue.slot == "with" and cue.cls == "fight")

@@ -7,6 +7,7 @@
   the militia";
 - the party a support noun helps shares the purpose of an opposition noun in the same clause ("support for
   Iraq in the fight against ISIL": Iraq opposes ISIL);
+- a relation between actors joined by a hyphen: "the Iran-Iraq war";
 - relational nouns ("ally", "partner", "rival") with a possessor: "their Hezbollah allies" relates Hezbollah
   to the possessor; mutual ones hold both ways.
 """
@@ -16,10 +17,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.lexicon import Cue, actor_types, stance_cues
-from extractors.spans import RELATIVE_TAGS, actor_mention, child, prep_objects
+from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, actor_mention, child, prep_objects
 from extractors.stance_slots import Slot, holder_mentions
 
 _NOMINAL_GOVERNED = frozenset({"dobj", "pobj", "attr", "appos", "conj", "nsubjpass", "oprd"})
+_DASHES = frozenset({"-", "\u2013"})
 _NOT_PURPOSE_SLOTS = frozenset({"between", "role", "role_rev", "mutual", "victim", "poss_of"})
 
 
@@ -122,3 +124,23 @@ def purpose_oppositions(noun: Token, cue: Cue) -> list[tuple[Token, Cue, list[To
                 if targets:
                     found.append((other, other_cue, targets))
     return found
+
+
+def hyphen_parties(noun: Token) -> list[Token]:
+    """Actor names joined by a hyphen in front of a relation noun: "the Iran-Iraq war", "US-China talks".
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "Iran", "-", "Iraq", "war"], heads=[4, 3, 3, 4, 4],
+        ...           deps=["det", "compound", "punct", "compound", "ROOT"],
+        ...           ents=["O", "B-GPE", "O", "B-GPE", "O"])
+        >>> [t.text for t in hyphen_parties(doc[4])]
+        ['Iran', 'Iraq']
+    """
+    doc = noun.doc
+    for i in range(noun.left_edge.i, noun.i - 2):
+        first, dash, second = doc[i], doc[i + 1], doc[i + 2]
+        if dash.text in _DASHES and first.ent_type_ in ACTOR_ENTS and second.ent_type_ in ACTOR_ENTS:
+            return [first, second]
+    return []

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from extractors.lexicon import Cue, stance_cues
 from extractors.records import Mention
 from extractors.spans import actor_mention, child, mention_of, noun_phrase
+from extractors.stance_helped import disposition_owner
 
 _POSSESSIVE_PRONOUNS = frozenset({"their", "its", "our", "his", "her"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -130,6 +131,9 @@ def _bound_pronoun(token: Token) -> Mention | None:
             if subject is None or subject.pos_ == "PRON" or subject.i > token.i:
                 return None
             obj = child(node, "dobj", "dative")
+            owner = _quality_owner(obj, token)
+            if owner is not None:  # "stiffened the resolve of X in its determination to ..."
+                return owner
             if obj is not None and obj.i < token.i and slot_mention(obj) is not None:
                 return None
             return slot_mention(subject)
@@ -137,6 +141,14 @@ def _bound_pronoun(token: Token) -> Mention | None:
             return None
         node = node.head
     return None
+
+
+def _quality_owner(obj: Token | None, before: Token) -> Mention | None:
+    """The actor in "the N of X" object before ``before``: whose resolve, unity or courage it is."""
+    if obj is None or obj.i > before.i:
+        return None
+    owner = disposition_owner(obj)
+    return slot_mention(owner) if owner is not None else None
 
 
 def _is_assault_noun(token: Token) -> bool:

@@ -682,3 +682,74 @@ def test_an_actor_acting_as_part_of_a_group_makes_the_group_act() -> None:
         ("Iraq", 8, "dobj", "PROPN", "Iraq", "B-GPE"),
     ])
     assert triples(doc) == {("UK", "supports", "Iraq", False, False), ("NATO", "supports", "Iraq", False, False)}
+
+
+def test_what_is_provided_is_not_the_beneficiary() -> None:
+    # "Britain provided 125 soldiers" gives no claim; "Britain provided Iraq with support" does.
+    things = make_doc([
+        ("Britain", 1, "nsubj", "PROPN", "Britain", "B-GPE"),
+        ("provided", 1, "ROOT", "VERB", "provide", "O"),
+        ("125", 3, "nummod", "NUM", "125", "B-CARDINAL"),
+        ("soldiers", 1, "dobj", "NOUN", "soldier", "O"),
+    ])
+    assert triples(things) == set()
+    beneficiary = make_doc([
+        ("Britain", 1, "nsubj", "PROPN", "Britain", "B-GPE"),
+        ("provided", 1, "ROOT", "VERB", "provide", "O"),
+        ("Iraq", 1, "dobj", "PROPN", "Iraq", "B-GPE"),
+        ("with", 1, "prep", "ADP", "with", "O"),
+        ("support", 3, "pobj", "NOUN", "support", "O"),
+    ])
+    assert ("Britain", "supports", "Iraq", False, False) in triples(beneficiary)
+
+
+def test_a_hyphenated_pair_before_a_war_noun_fights_both_ways() -> None:
+    # "the Iran-Iraq war"
+    doc = make_doc([
+        ("the", 4, "det", "DET", "the", "O"),
+        ("Iran", 3, "compound", "PROPN", "Iran", "B-GPE"),
+        ("-", 3, "punct", "PUNCT", "-", "O"),
+        ("Iraq", 4, "compound", "PROPN", "Iraq", "B-GPE"),
+        ("war", 4, "ROOT", "NOUN", "war", "O"),
+    ])
+    assert triples(doc) == {("Iran", "opposes", "Iraq", False, False), ("Iraq", "opposes", "Iran", False, False)}
+
+
+def test_whose_resolve_is_named_does_what_the_in_phrase_says() -> None:
+    # "Attacks stiffened the resolve of the Kurdish community in its determination to defeat ISIL."
+    doc = make_doc([
+        ("Attacks", 1, "nsubj", "NOUN", "attack", "O"),
+        ("stiffened", 1, "ROOT", "VERB", "stiffen", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("resolve", 1, "dobj", "NOUN", "resolve", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("Kurdish", 7, "amod", "ADJ", "kurdish", "B-NORP"),
+        ("community", 4, "pobj", "NOUN", "community", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("its", 10, "poss", "PRON", "its", "O"),
+        ("determination", 8, "pobj", "NOUN", "determination", "O"),
+        ("to", 12, "aux", "PART", "to", "O"),
+        ("defeat", 10, "acl", "VERB", "defeat", "O"),
+        ("ISIL", 12, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert {(s, r, o) for s, r, o, _, _ in triples(doc)} == {("Kurdish community", "opposes", "ISIL")}
+
+
+def test_an_object_that_names_no_disposition_does_not_take_the_pronoun() -> None:
+    # "Iraqi forces seized control of the university in their battle with IS": the forces battle, not the campus.
+    doc = make_doc([
+        ("Iraqi", 1, "amod", "ADJ", "iraqi", "B-NORP"),
+        ("forces", 2, "nsubj", "NOUN", "force", "O"),
+        ("seized", 2, "ROOT", "VERB", "seize", "O"),
+        ("control", 2, "dobj", "NOUN", "control", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("Mosul", 4, "pobj", "PROPN", "Mosul", "B-ORG"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("their", 8, "poss", "PRON", "their", "O"),
+        ("battle", 6, "pobj", "NOUN", "battle", "O"),
+        ("with", 8, "prep", "ADP", "with", "O"),
+        ("IS", 9, "pobj", "PROPN", "IS", "B-ORG"),
+    ])
+    assert ("Iraqi forces", "opposes", "IS", False, False) in triples(doc)
+    assert not any(s == "Mosul" for s, _, _, _, _ in triples(doc))
