@@ -9,7 +9,8 @@ News copy carries two kinds of headline inside the text it reports:
   OVER BUDGET:"), on a line of its own or at the start of one.
 
 A stance cue in either is emitted hedged, never as an edge. A one-line document is never a title: sentence
-collections have no paragraphs to read, only their capitals.
+collections have no paragraphs to read, only their capitals. So is a cue in scare quotes, a single word the
+writer distances themself from ("Assad's "war" on ISIL is a sham").
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb "  # closing quotes and brackets that may fo
 _TITLE_WORDS = 25  # longer unpunctuated lines are broken paragraphs, not titles
 _KICKER_WORDS = 3  # fewest capitalised words that make a kicker ("US SLAMS IRAN")
 _KICKER_SHARE = 0.8  # share of a segment's words written in capitals
+_OPENING = frozenset({'"', "'", "\u201c", "\u2018", "``", "`"})
+_CLOSING = frozenset({'"', "'", "\u201d", "\u2019", "''"})
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*")
 
 
@@ -66,3 +69,19 @@ def _is_kicker(line: str, offset: int) -> bool:
     words = [w for w in words if len(w) >= 2]
     capitals = [w for w in words if w.isupper()]
     return len(capitals) >= _KICKER_WORDS and len(capitals) >= _KICKER_SHARE * len(words)
+
+
+def scare_quoted(token: Token) -> bool:
+    """``token`` alone between quotation marks: "its "support" for X".
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["its", "\u201c", "war", "\u201d", "on", "ISIL"])
+        >>> scare_quoted(doc[2]), scare_quoted(doc[5])
+        (True, False)
+    """
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return doc[token.i - 1].text in _OPENING and doc[token.i + 1].text in _CLOSING

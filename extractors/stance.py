@@ -23,7 +23,7 @@ from itertools import permutations
 from spacy.tokens import Doc, Span, Token
 
 from extractors import stance_helped as helped
-from extractors.headlines import in_headline
+from extractors.headlines import in_headline, scare_quoted
 from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
@@ -125,7 +125,7 @@ def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
     holder, inherited = _verb_holder(verb)
     if holder is None and cue.slot != "obj" and _is_passive(verb):  # stative "is opposed to X", "allied with"
         holder = _passive_patient(verb)
-    targets = _verb_targets(verb, cue)
+    targets = [helped.act_agent(t) or t for t in _verb_targets(verb, cue)]  # "backed the advance by X": X
     if holder is None or not targets:
         return
     negated, hedged = clause_flags(verb)
@@ -187,8 +187,9 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
     if verb.dep_ == "relcl" and cue.slot == "obj" and not _is_passive(verb):
         obj, subject = child(verb, "dobj"), child(verb, "nsubj")
         whose = subject is not None and any(c.tag_ == "WP$" for c in subject.children)
-        if (obj is None and not whose) or (obj is not None and obj.tag_ in RELATIVE_TAGS):
-            return [verb.head]
+        infinitive = subject is None and any(c.dep_ == "aux" and c.text.lower() == "to" for c in verb.children)
+        if ((obj is None and not whose) or (obj is not None and obj.tag_ in RELATIVE_TAGS)) and not infinitive:
+            return [verb.head]  # not "soldiers to assist": they assist
     return []
 
 
@@ -402,6 +403,6 @@ def _claim(subject: Mention, obj: Mention, cue_token: Token, cue: Cue, sent: Spa
         doc_id=doc_id, sentence_index=index, sentence=text, sentence_start=start,
         relation="supports" if cue.polarity == "supports" else "opposes",
         subject=subject, object=obj, cue=cue_token.text.lower(), extractor=NAME,
-        confidence=round(confidence, 3), negated=negated, hedged=hedged or in_headline(cue_token),
-        attributed_to=attributed,
+        confidence=round(confidence, 3), negated=negated, attributed_to=attributed,
+        hedged=hedged or in_headline(cue_token) or scare_quoted(cue_token),
     )

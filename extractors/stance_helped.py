@@ -137,3 +137,24 @@ def reciprocal(cue: Cue) -> bool:
     """Relations that hold both ways: mutual agent nouns ("rivals") and fighting *with* someone ("their battle
     with IS", "clashed with the army": each side fights the other)."""
     return cue.slot == "mutual" or (cue.slot == "with" and cue.cls == "fight")
+
+
+def act_agent(target: Token) -> Token | None:
+    """The actor behind an act named as a target: "supported the re-taking of Tikrit by Iraqi forces",
+    "condemned the killing of civilians by the militia", "against the terrorism of ISIL" (a conduct noun).
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "advance", "by", "rebels"], heads=[1, 1, 1, 2],
+        ...           deps=["det", "ROOT", "prep", "pobj"], pos=["DET", "NOUN", "ADP", "NOUN"],
+        ...           lemmas=["the", "advance", "by", "rebel"])
+        >>> act_agent(doc[1]).text
+        'rebels'
+    """
+    if target.pos_ != "NOUN" or actor_mention(target) is not None:
+        return None
+    agent = next(prep_objects(target, "by"), None)
+    if agent is None and disposition_nouns().get(target.lemma_.lower()) == "conduct":
+        agent = next(prep_objects(target, "of"), None)
+    return agent if agent is not None and actor_mention(agent) is not None else None

@@ -753,3 +753,60 @@ def test_an_object_that_names_no_disposition_does_not_take_the_pronoun() -> None
     ])
     assert ("Iraqi forces", "opposes", "IS", False, False) in triples(doc)
     assert not any(s == "Mosul" for s, _, _, _, _ in triples(doc))
+
+
+def test_the_agent_of_a_condemned_act_is_the_target() -> None:
+    # "Turkey condemned the killing of civilians by the militia."
+    doc = make_doc([
+        ("Turkey", 1, "nsubj", "PROPN", "Turkey", "B-GPE"),
+        ("condemned", 1, "ROOT", "VERB", "condemn", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("killing", 1, "dobj", "NOUN", "killing", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("civilians", 4, "pobj", "NOUN", "civilian", "O"),
+        ("by", 3, "prep", "ADP", "by", "O"),
+        ("the", 8, "det", "DET", "the", "O"),
+        ("militia", 6, "pobj", "NOUN", "militia", "O"),
+    ])
+    assert triples(doc) == {("Turkey", "opposes", "militia", False, False)}
+
+
+def test_a_conduct_noun_target_stands_for_its_actor() -> None:
+    # "Britain backs Iraq against the aggression of ISIL."
+    doc = make_doc([
+        ("Britain", 1, "nsubj", "PROPN", "Britain", "B-GPE"),
+        ("backs", 1, "ROOT", "VERB", "back", "O"),
+        ("Iraq", 1, "dobj", "PROPN", "Iraq", "B-GPE"),
+        ("against", 1, "prep", "ADP", "against", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("aggression", 3, "pobj", "NOUN", "aggression", "O"),
+        ("of", 5, "prep", "ADP", "of", "O"),
+        ("ISIL", 6, "pobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert {("Britain", "opposes", "ISIL", False, False), ("Iraq", "opposes", "ISIL", False, False)} <= triples(doc)
+
+
+def test_an_infinitival_relative_is_done_by_its_noun() -> None:
+    # "Japan sent engineers to assist": the engineers assist, Japan does not assist them.
+    doc = make_doc([
+        ("Japan", 1, "nsubj", "PROPN", "Japan", "B-GPE"),
+        ("sent", 1, "ROOT", "VERB", "send", "O"),
+        ("engineers", 1, "dobj", "NOUN", "engineer", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("assist", 2, "relcl", "VERB", "assist", "O"),
+    ])
+    assert triples(doc) == set()
+
+
+def test_a_cue_in_scare_quotes_asserts_nothing() -> None:
+    # 'Assad's "war" on ISIL'
+    doc = make_doc([
+        ("Assad", 3, "poss", "PROPN", "Assad", "B-PERSON"),
+        ("'s", 0, "case", "PART", "'s", "O"),
+        ("\u201c", 3, "punct", "PUNCT", "\u201c", "O"),
+        ("war", 3, "ROOT", "NOUN", "war", "O"),
+        ("\u201d", 3, "punct", "PUNCT", "\u201d", "O"),
+        ("on", 3, "prep", "ADP", "on", "O"),
+        ("ISIL", 5, "pobj", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert triples(doc) == {("Assad", "opposes", "ISIL", False, True)}
