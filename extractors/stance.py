@@ -357,6 +357,9 @@ def _noun_holder(noun: Token, cue: Cue) -> Token | None:
     verb = governing_verb(noun)
     if verb is None or (cue.cls == "threaten" and noun.dep_ not in _THROUGH_VERB):
         return None  # "warned of a threat to X" says nothing of who threatens
+    support = helped.support_object(verb, noun)
+    if support is not None:  # "reiterated UK support for Iraq in the fight against ISIL": the UK, not the speaker
+        return _noun_holder(support, cue)
     if any(c.cls in _VERBAL_OPPOSITION for c in stance_cues().get((_verb_lemma(verb), "VERB"), ())):
         return None  # "the UN condemned the strikes on Gaza": who condemns an attack does not make it
     holder, _ = _verb_holder(verb)

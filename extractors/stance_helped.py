@@ -158,3 +158,14 @@ def act_agent(target: Token) -> Token | None:
     if agent is None and disposition_nouns().get(target.lemma_.lower()) == "conduct":
         agent = next(prep_objects(target, "of"), None)
     return agent if agent is not None and actor_mention(agent) is not None else None
+
+
+def support_object(verb: Token, noun: Token) -> Token | None:
+    """The support noun with a beneficiary that ``verb`` takes as object, beside the opposition ``noun`` in an
+    in-phrase: "reiterated UK support for Iraq in the fight against ISIL" -> "support"."""
+    obj = child(verb, "dobj")
+    if obj is None or obj.i == noun.i or noun.head.dep_ != "prep" or noun.head.text.lower() != "in":
+        return None
+    cues = stance_cues().get((obj.lemma_.lower(), "NOUN"), ())
+    helped = any(c.polarity == "supports" and next(prep_objects(obj, c.slot), None) is not None for c in cues)
+    return obj if helped else None

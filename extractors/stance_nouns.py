@@ -100,6 +100,8 @@ def verb_level_targets(noun: Token, cue: Cue) -> list[Token]:
         return []
     verb = noun.head
     for token in verb.subtree:
+        if token.head.dep_ == "pobj":
+            continue  # a PP inside another PP ("in support of its partners on the ground") is not the target
         if token.i > noun.i and token.dep_ == "prep" and token.text.lower() == cue.slot:
             obj = child(token, "pobj")
             return [obj] if obj is not None else []

@@ -810,3 +810,41 @@ def test_a_cue_in_scare_quotes_asserts_nothing() -> None:
         ("ISIL", 5, "pobj", "PROPN", "ISIL", "B-ORG"),
     ])
     assert triples(doc) == {("Assad", "opposes", "ISIL", False, True)}
+
+
+def test_the_supporter_not_the_speaker_holds_the_fight_beside_its_support() -> None:
+    # "Berg reiterated British support for Iraq in the fight against Daesh."
+    doc = make_doc([
+        ("Berg", 1, "nsubj", "PROPN", "Berg", "B-PERSON"),
+        ("reiterated", 1, "ROOT", "VERB", "reiterate", "O"),
+        ("British", 3, "amod", "ADJ", "british", "B-NORP"),
+        ("support", 1, "dobj", "NOUN", "support", "O"),
+        ("for", 3, "prep", "ADP", "for", "O"),
+        ("Iraq", 4, "pobj", "PROPN", "Iraq", "B-GPE"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 8, "det", "DET", "the", "O"),
+        ("fight", 6, "pobj", "NOUN", "fight", "O"),
+        ("against", 8, "prep", "ADP", "against", "O"),
+        ("Daesh", 9, "pobj", "PROPN", "Daesh", "B-ORG"),
+    ])
+    found = {(s, r, o) for s, r, o, _, _ in triples(doc)}
+    assert {("British", "supports", "Iraq"), ("Iraq", "opposes", "Daesh"), ("British", "opposes", "Daesh")} == found
+
+
+def test_a_pp_inside_another_pp_is_not_the_target_of_a_noun_cue() -> None:
+    # "The coalition conducted strikes in support of its partners on the ground": nothing is struck.
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("coalition", 2, "nsubj", "NOUN", "coalition", "O"),
+        ("conducted", 2, "ROOT", "VERB", "conduct", "O"),
+        ("strikes", 2, "dobj", "NOUN", "strike", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("support", 4, "pobj", "NOUN", "support", "O"),
+        ("of", 5, "prep", "ADP", "of", "O"),
+        ("its", 8, "poss", "PRON", "its", "O"),
+        ("partners", 6, "pobj", "NOUN", "partner", "O"),
+        ("on", 8, "prep", "ADP", "on", "O"),
+        ("the", 11, "det", "DET", "the", "O"),
+        ("ground", 9, "pobj", "NOUN", "ground", "O"),
+    ])
+    assert not any(r == "opposes" for _, r, _, _, _ in triples(doc))
