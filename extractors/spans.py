@@ -20,7 +20,7 @@ _WH_TAGS = RELATIVE_TAGS | {"PRP$"}
 _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
 _HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-_SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
+SPEECH_VERBS = _SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
                            "announce", "declare", "warn", "believe", "think", "write", "confirm"})
 _LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "completely", "wholeheartedly",
                                "necessarily", "always", "blindly", "totally"})

@@ -86,12 +86,22 @@ def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
         if token.pos_ in ("VERB", "AUX"):
             for cue in cues.get((_verb_lemma(token), "VERB"), ()):
                 yield from _verb_claims(token, cue, sent, doc_id, index)
+            yield from _misread_reports(token, sent, doc_id, index)
         elif token.pos_ == "ADJ":  # "is critical of X", "remains supportive of X": read like a verb
             for cue in cues.get((token.lemma_.lower(), "ADJ"), ()):
                 yield from _verb_claims(token, cue, sent, doc_id, index)
         elif token.pos_ in ("NOUN", "PROPN"):
             for cue in cues.get((token.lemma_.lower(), "NOUN"), ()):
                 yield from _noun_claims(token, cue, sent, doc_id, index)
+
+
+def _misread_reports(verb: Token, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
+    """A reported clause read by the parser as a noun phrase ("says Iran funds and arms Hezbollah")."""
+    for cue_token, holder, target in helped.misread_reports(verb):
+        negated, hedged = clause_flags(verb)
+        for cue in (c for c in stance_cues()[(cue_token.lemma_.lower(), "VERB")] if c.slot == "obj"):
+            yield from _pairs(holder_mentions(holder, cue), target_mentions([target], cue), cue_token, cue, sent,
+                              doc_id, index, negated, hedged, cue.confidence * _INFERRED)
 
 
 def _verb_lemma(verb: Token) -> str:

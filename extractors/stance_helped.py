@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from extractors.lexicon import Cue, actor_nouns, disposition_nouns, stance_cues
-from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, actor_mention, child, prep_objects
+from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, SPEECH_VERBS, actor_mention, child, prep_objects
 
 _HELP_CLASSES = frozenset({"cooperate", "aid"})
 _CLIMB = frozenset({"acomp", "xcomp", "advcl", "pcomp", "acl", "pobj", "prep", "ccomp"})
@@ -169,3 +169,35 @@ def support_object(verb: Token, noun: Token) -> Token | None:
     cues = stance_cues().get((obj.lemma_.lower(), "NOUN"), ())
     helped = any(c.polarity == "supports" and next(prep_objects(obj, c.slot), None) is not None for c in cues)
     return obj if helped else None
+
+
+def misread_reports(verb: Token) -> list[tuple[Token, Token, Token]]:
+    """(cue, holder, target) of a reported clause the parser read as the speech verb's noun object: in "Israel
+    says Iran funds and arms Hezbollah" the small model makes "funds" a noun with "Iran" as its compound. A
+    verb cue in -s form right after an actor name, with an actor name after it, is that clause.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> words = ["Israel", "says", "Iran", "funds", "Hamas"]
+        >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "compound", "dobj",
+        ...           "appos"], tags=["NNP", "VBZ", "NNP", "NNS", "NNP"], lemmas=["Israel", "say", "Iran", "fund",
+        ...           "Hamas"], ents=["B-GPE", "O", "B-GPE", "O", "B-ORG"])
+        >>> [(c.text, h.text, t.text) for c, h, t in misread_reports(doc[1])]
+        [('funds', 'Iran', 'Hamas')]
+    """
+    obj = child(verb, "dobj")
+    if verb.lemma_.lower() not in SPEECH_VERBS or obj is None or child(verb, "ccomp") is not None:
+        return []
+    tokens = list(obj.subtree)
+    found = []
+    for k in range(1, len(tokens) - 1):
+        cue, before = tokens[k], tokens[k - 1]
+        if cue.tag_ not in ("VBZ", "NNS") or cue.ent_type_ or before.ent_type_ not in ACTOR_ENTS:
+            continue
+        if not any(c.slot == "obj" for c in stance_cues().get((cue.lemma_.lower(), "VERB"), ())):
+            continue
+        target = next((t for t in tokens[k + 1 :] if t.ent_type_ in ACTOR_ENTS), None)
+        if target is not None:
+            found.append((cue, before, target))
+    return found

@@ -848,3 +848,30 @@ def test_a_pp_inside_another_pp_is_not_the_target_of_a_noun_cue() -> None:
         ("ground", 9, "pobj", "NOUN", "ground", "O"),
     ])
     assert not any(r == "opposes" for _, r, _, _, _ in triples(doc))
+
+
+def test_a_reported_clause_misread_as_a_noun_phrase_still_states_its_stance() -> None:
+    # "Israel says Iran funds and arms Hezbollah", parsed as says -> dobj "funds" (compound "Iran") -> conj Hezbollah.
+    doc = make_doc([
+        ("Israel", 1, "nsubj", "PROPN", "Israel", "B-GPE"),
+        ("says", 1, "ROOT", "VERB", "say", "O"),
+        ("Iran", 3, "compound", "PROPN", "Iran", "B-GPE"),
+        ("funds", 1, "dobj", "NOUN", "fund", "O"),
+        ("and", 3, "cc", "CCONJ", "and", "O"),
+        ("arms", 6, "compound", "NOUN", "arm", "O"),
+        ("Hezbollah", 3, "conj", "PROPN", "Hezbollah", "B-ORG"),
+    ], tags=["NNP", "VBZ", "NNP", "NNS", "CC", "NNS", "NNP"])
+    assert triples(doc) == {("Iran", "supports", "Hezbollah", False, False)}
+
+
+def test_a_noun_object_of_a_speech_verb_is_not_a_clause_without_a_cue() -> None:
+    # "He says Kremlin funds are frozen": the speech verb has a clause of its own; its subject is a noun phrase.
+    doc = make_doc([
+        ("He", 1, "nsubj", "PRON", "he", "O"),
+        ("says", 1, "ROOT", "VERB", "say", "O"),
+        ("Kremlin", 3, "compound", "PROPN", "Kremlin", "B-ORG"),
+        ("funds", 5, "nsubjpass", "NOUN", "fund", "O"),
+        ("are", 5, "auxpass", "AUX", "be", "O"),
+        ("frozen", 1, "ccomp", "VERB", "freeze", "O"),
+    ], tags=["PRP", "VBZ", "NNP", "NNS", "VBP", "VBN"])
+    assert triples(doc) == set()

@@ -17,9 +17,7 @@ from tests.conftest import SUITE, load_jsonl
 
 pytestmark = pytest.mark.model
 
-KNOWN_FAILURES = {
-    "d24": "'Iran funds and arms Hezbollah' after 'says' is mis-parsed by en_core_web_sm as nouns (compound/dobj)",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _norm(text: str) -> str:
