@@ -19,6 +19,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # which, who/whom, whose
 _WH_TAGS = RELATIVE_TAGS | {"PRP$"}
 _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
 _HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
+_ASSERTED_MARKS = frozenset({"as", "while", "because", "since", "after", "although", "though", "whereas"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 SPEECH_VERBS = _SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
                            "announce", "declare", "warn", "believe", "think", "write", "confirm"})
@@ -155,8 +156,9 @@ def clause_flags(verb: Token) -> tuple[bool, bool]:
                 hedged = True
         if node.dep_ in ("ccomp", "ROOT", "parataxis") or node.head is node:
             break
-        if node.dep_ == "relcl":
-            break
+        if node.dep_ == "relcl" or (node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.text.lower() in _ASSERTED_MARKS for c in node.children)):
+            break  # "as Iraqis unite against ISIL, ISIL will try to ...": the as-clause is asserted on its own
         node = node.head
     sent = verb.sent
     if sent.text.rstrip().endswith("?"):

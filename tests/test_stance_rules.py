@@ -875,3 +875,34 @@ def test_a_noun_object_of_a_speech_verb_is_not_a_clause_without_a_cue() -> None:
         ("frozen", 1, "ccomp", "VERB", "freeze", "O"),
     ], tags=["PRP", "VBZ", "NNP", "NNS", "VBP", "VBN"])
     assert triples(doc) == set()
+
+
+def test_an_as_clause_is_asserted_on_its_own() -> None:
+    # "As Kurds unite against ISIL, ISIL will try to regroup": "try" hedges its own clause, not the as-clause.
+    doc = make_doc([
+        ("As", 2, "mark", "SCONJ", "as", "O"),
+        ("Kurds", 2, "nsubj", "PROPN", "Kurds", "B-NORP"),
+        ("unite", 8, "advcl", "VERB", "unite", "O"),
+        ("against", 2, "prep", "ADP", "against", "O"),
+        ("ISIL", 3, "pobj", "PROPN", "ISIL", "B-ORG"),
+        (",", 8, "punct", "PUNCT", ",", "O"),
+        ("ISIL", 8, "nsubj", "PROPN", "ISIL", "B-ORG"),
+        ("will", 8, "aux", "AUX", "will", "O"),
+        ("try", 8, "ROOT", "VERB", "try", "O"),
+        ("to", 10, "aux", "PART", "to", "O"),
+        ("regroup", 8, "xcomp", "VERB", "regroup", "O"),
+    ])
+    assert triples(doc) == {("Kurds", "opposes", "ISIL", False, False)}
+
+
+def test_an_if_clause_stays_hedged() -> None:
+    doc = make_doc([
+        ("If", 2, "mark", "SCONJ", "if", "O"),
+        ("Kurds", 2, "nsubj", "PROPN", "Kurds", "B-NORP"),
+        ("unite", 6, "advcl", "VERB", "unite", "O"),
+        ("against", 2, "prep", "ADP", "against", "O"),
+        ("ISIL", 3, "pobj", "PROPN", "ISIL", "B-ORG"),
+        (",", 6, "punct", "PUNCT", ",", "O"),
+        ("ISIL", 6, "ROOT", "PROPN", "ISIL", "B-ORG"),
+    ])
+    assert triples(doc) == {("Kurds", "opposes", "ISIL", False, True)}
