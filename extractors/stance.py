@@ -133,9 +133,10 @@ def _passive_patient(verb: Token) -> Token | None:
 
 def _verb_claims(verb: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
     holder, inherited = _verb_holder(verb)
+    holder = helped.antecedent(holder) or holder if holder is not None else None
     if holder is None and cue.slot != "obj" and _is_passive(verb):  # stative "is opposed to X", "allied with"
         holder = _passive_patient(verb)
-    targets = [helped.act_agent(t) or t for t in _verb_targets(verb, cue)]  # "backed the advance by X": X
+    targets = [helped.act_agent(t) or helped.antecedent(t) or t for t in _verb_targets(verb, cue)]
     if holder is None or not targets:
         return
     negated, hedged = clause_flags(verb)

@@ -201,3 +201,42 @@ def misread_reports(verb: Token) -> list[tuple[Token, Token, Token]]:
         if target is not None:
             found.append((cue, before, target))
     return found
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The actor a "they"/"them" stands for where the text makes it clear: the only plural actor before it in
+    the clause an adverbial clause modifies ("stand with the Iraqi people as they confront ISIL"), or, for the
+    subject opening a sentence, the plural actor subject of the sentence before ("The rebels took the town.
+    They then attacked the army.").
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> words = ["Kurds", "fought", "as", "they", "retreated"]
+        >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "mark", "nsubj", "advcl"],
+        ...           tags=["NNPS", "VBD", "IN", "PRP", "VBD"], pos=["PROPN", "VERB", "SCONJ", "PRON", "VERB"],
+        ...           ents=["B-NORP", "O", "O", "O", "O"])
+        >>> antecedent(doc[3]).text
+        'Kurds'
+    """
+    if pronoun.text.lower() not in _PLURAL_PRONOUNS:
+        return None
+    clause = pronoun.head
+    if clause.dep_ == "advcl" and pronoun.dep_ == "nsubj":
+        inside = {t.i for t in clause.subtree}
+        found = [t for t in clause.head.subtree if t.i < pronoun.i and t.i not in inside and _plural_actor(t)]
+        return found[0] if len(found) == 1 else None
+    if pronoun.dep_ == "nsubj" and clause.dep_ == "ROOT" and pronoun.i == pronoun.sent.start:
+        start = pronoun.sent.start
+        before = pronoun.doc[start - 1].sent if start > 0 else None
+        subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None) if before else None
+        return subject if subject is not None and _plural_actor(subject) else None
+    return None
+
+
+def _plural_actor(token: Token) -> bool:
+    return token.tag_ in _PLURAL_TAGS and actor_mention(token) is not None

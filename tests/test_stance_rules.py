@@ -906,3 +906,35 @@ def test_an_if_clause_stays_hedged() -> None:
         ("ISIL", 6, "ROOT", "PROPN", "ISIL", "B-ORG"),
     ])
     assert triples(doc) == {("Kurds", "opposes", "ISIL", False, True)}
+
+
+def test_they_in_an_adverbial_clause_is_the_only_plural_actor_before_it() -> None:
+    # "Britain stands with the Kurds as they confront ISIL."
+    doc = make_doc([
+        ("Britain", 1, "nsubj", "PROPN", "Britain", "B-GPE"),
+        ("stands", 1, "ROOT", "VERB", "stand", "O"),
+        ("with", 1, "prep", "ADP", "with", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("Kurds", 2, "pobj", "PROPN", "Kurds", "B-NORP"),
+        ("as", 7, "mark", "SCONJ", "as", "O"),
+        ("they", 7, "nsubj", "PRON", "they", "O"),
+        ("confront", 1, "advcl", "VERB", "confront", "O"),
+        ("ISIL", 7, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ], tags=["NNP", "VBZ", "IN", "DT", "NNPS", "IN", "PRP", "VBP", "NNP"])
+    assert triples(doc) == {("Britain", "supports", "Kurds", False, False), ("Kurds", "opposes", "ISIL", False, False)}
+
+
+def test_they_stays_a_pronoun_when_two_plural_actors_could_be_meant() -> None:
+    # "The Kurds met the Yazidis as they confronted ISIL": either group may confront it.
+    doc = make_doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("Kurds", 2, "nsubj", "PROPN", "Kurds", "B-NORP"),
+        ("met", 2, "ROOT", "VERB", "meet", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("Yazidis", 2, "dobj", "PROPN", "Yazidis", "B-NORP"),
+        ("as", 7, "mark", "SCONJ", "as", "O"),
+        ("they", 7, "nsubj", "PRON", "they", "O"),
+        ("confronted", 2, "advcl", "VERB", "confront", "O"),
+        ("ISIL", 7, "dobj", "PROPN", "ISIL", "B-ORG"),
+    ], tags=["DT", "NNPS", "VBD", "DT", "NNPS", "IN", "PRP", "VBD", "NNP"])
+    assert triples(doc) == {("they", "opposes", "ISIL", False, False)}
