@@ -26,6 +26,7 @@ _KICKER_WORDS = 3  # fewest capitalised words that make a kicker ("US SLAMS IRAN
 _KICKER_SHARE = 0.8  # share of a segment's words written in capitals
 _OPENING = frozenset({'"', "'", "\u201c", "\u2018", "``", "`"})
 _CLOSING = frozenset({'"', "'", "\u201d", "\u2019", "''"})
+_TEXT = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*")
 
 
@@ -50,12 +51,13 @@ def in_headline(token: Token) -> bool:
 def _is_title(text: str, start: int, end: int, line: str) -> bool:
     """A short line with no final punctuation that stands as a paragraph of its own."""
     stripped = line.strip().rstrip(_CLOSERS)
-    if not stripped or stripped[-1] in _FINAL or not text[end:].strip():
+    if not stripped or stripped[-1] in _FINAL or _TEXT.search(text, end) is None:
         return False
     if len(_WORD.findall(stripped)) > _TITLE_WORDS:
         return False
-    first_line = not text[:start].strip()
-    blank_after = text[end + 1 :].split("\n", 1)[0].strip() == ""
+    first_line = _TEXT.search(text, 0, start) is None
+    next_end = text.find("\n", end + 1)
+    blank_after = _TEXT.search(text, end + 1, next_end if next_end >= 0 else len(text)) is None
     return first_line or blank_after
 
 
