@@ -21,8 +21,9 @@ _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", 
 _HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _ASSERTED_MARKS = frozenset({"as", "while", "because", "since", "after", "although", "though", "whereas"})
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-SPEECH_VERBS = _SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
+_SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
                            "announce", "declare", "warn", "believe", "think", "write", "confirm"})
+SPEECH_VERBS = _SPEECH_VERBS  # verbs that report a clause; read by stance_helped
 _LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "completely", "wholeheartedly",
                                "necessarily", "always", "blindly", "totally"})
 

@@ -28,7 +28,6 @@ from extractors.lexicon import Cue, control_verbs, stance_cues
 from extractors.records import Claim, Mention
 from extractors.registry import register
 from extractors.spans import (
-    ACTOR_ENTS,
     RELATIVE_TAGS,
     actor_mention,
     child,
@@ -43,6 +42,9 @@ from extractors.stance_nouns import (
     purpose_oppositions,
     relational_parties,
     relative_clause,
+    relative_clause_targets,
+    role_holder,
+    role_targets,
     verb_level_targets,
     victims,
 )
@@ -289,16 +291,16 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         for a, b in permutations(mentions, 2):
             yield _claim(a, b, noun, cue, sent, doc_id, index, negated, hedged, cue.confidence)
         return
-    if cue.slot in ("role", "mutual") and _role_holder(noun) is None:  # "their Hezbollah allies"
+    if cue.slot in ("role", "mutual") and role_holder(noun) is None:  # "their Hezbollah allies"
         named, related = relational_parties(noun, cue)
         yield from _relational(named, related, noun, cue, sent, doc_id, index, negated, hedged)
         return
     if cue.slot in ("role", "mutual"):
-        holder: Token | None = _role_holder(noun)
-        targets = _role_targets(noun)
+        holder: Token | None = role_holder(noun)
+        targets = role_targets(noun)
     elif cue.slot == "role_rev":  # "X, a Trump appointee": Trump backs X
-        holder = next(iter(_role_targets(noun)), None)
-        described = _role_holder(noun)
+        holder = next(iter(role_targets(noun)), None)
+        described = role_holder(noun)
         targets = [described] if described is not None else []
     elif cue.slot == "victim":  # "killed at the hands of X": X holds, the victim is the target
         holder = next(prep_objects(noun, "of"), None)
@@ -309,7 +311,7 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
     else:
         holder = _noun_holder(noun, cue)
         targets = (list(prep_objects(noun, cue.slot)) or verb_level_targets(noun, cue)
-                   or _relative_clause_targets(noun, cue))
+                   or relative_clause_targets(noun, cue))
     if holder is None or not targets:
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
@@ -327,27 +329,6 @@ def _relational(holders: list[Slot], objects: list[Slot], noun: Token, cue: Cue,
     yield from _pairs(holders, objects, noun, cue, sent, doc_id, index, negated, hedged, weight)
     if helped.reciprocal(cue):
         yield from _pairs(objects, holders, noun, cue, sent, doc_id, index, negated, hedged, weight)
-
-
-def _relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
-    """The target PP of a relative clause on the cue: "the threat they pose to Iraq"."""
-    verb = relative_clause(noun)
-    return list(prep_objects(verb, cue.slot)) if verb is not None else []
-
-
-def _role_holder(noun: Token) -> Token | None:
-    """Who an agent noun describes: "Gaetz, a Trump supporter" / "Gaetz is a critic of X" -> Gaetz."""
-    if noun.dep_ == "appos":
-        return noun.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return child(noun.head, "nsubj")
-    return child(noun, "appos")  # "Putin's ally, Lukashenko"
-
-
-def _role_targets(noun: Token) -> list[Token]:
-    """Whom an agent noun is about: "Trump supporter", "Trump's critic", "an opponent of Trump"."""
-    found = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in ACTOR_ENTS]
-    return found + list(prep_objects(noun, "of"))
 
 
 def _noun_holder(noun: Token, cue: Cue) -> Token | None:

@@ -146,3 +146,24 @@ def hyphen_parties(noun: Token) -> list[Token]:
         if dash.text in _DASHES and first.ent_type_ in ACTOR_ENTS and second.ent_type_ in ACTOR_ENTS:
             return [first, second]
     return []
+
+
+def relative_clause_targets(noun: Token, cue: Cue) -> list[Token]:
+    """The target PP of a relative clause on the cue: "the threat they pose to Iraq"."""
+    verb = relative_clause(noun)
+    return list(prep_objects(verb, cue.slot)) if verb is not None else []
+
+
+def role_holder(noun: Token) -> Token | None:
+    """Who an agent noun describes: "Gaetz, a Trump supporter" / "Gaetz is a critic of X" -> Gaetz."""
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return child(noun.head, "nsubj")
+    return child(noun, "appos")  # "Putin's ally, Lukashenko"
+
+
+def role_targets(noun: Token) -> list[Token]:
+    """Whom an agent noun is about: "Trump supporter", "Trump's critic", "an opponent of Trump"."""
+    found = [c for c in noun.lefts if c.dep_ in ("poss", "compound", "nmod") and c.ent_type_ in ACTOR_ENTS]
+    return found + list(prep_objects(noun, "of"))
