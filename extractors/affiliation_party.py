@@ -90,7 +90,7 @@ def _under(head: Token, person: Span) -> Iterator[Found]:
     if head.dep_ != "pobj" or prep.text.lower() != "under":
         return
     gov = prep.head
-    near = [gov, *(c for c in gov.children if c is not prep)]
+    near = [gov, *(c for c in gov.children if c != prep)]
     near += [g for c in near[1:] for g in c.children if g.dep_ in ("pobj", "poss")]
     orgs: dict[int, Span] = {}
     for token in near:

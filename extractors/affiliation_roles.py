@@ -101,7 +101,7 @@ def _comma_apposition(head: Token) -> bool:
 def clauses_of(head: Token) -> list[Token]:
     """The verbs the name headed by ``head`` is the subject of: its own verb, a "who" relative clause, and
     clauses that share its subject ("Before joining Oxford, X held ...", "X left A and joined B")."""
-    verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head is not head else []
+    verbs = [head.head] if head.dep_ in _SUBJECT_DEPS and head.head != head else []
     verbs += _described(head, verbs)
     shared: list[Token] = []
     for verb in verbs:

@@ -127,7 +127,7 @@ def clause_chain(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(8):
         yield current
-        if current.dep_ in ("ROOT",) or current.head is current:
+        if current.dep_ in ("ROOT",) or current.head == current:
             return
         current = current.head
 
@@ -149,13 +149,13 @@ def clause_flags(verb: Token) -> tuple[bool, bool]:
             hedged = True
         if any(c.dep_ == "mark" and c.text.lower() in _CONDITION_MARKS for c in kids):
             hedged = True
-        if node is not verb and node.pos_ in ("VERB", "AUX"):
+        if node != verb and node.pos_ in ("VERB", "AUX"):
             effect = control_verbs().get(node.lemma_.lower(), ("", ""))[0]
             if effect == "negates":
                 negated = not negated
             elif effect == "hedges":
                 hedged = True
-        if node.dep_ in ("ccomp", "ROOT", "parataxis") or node.head is node:
+        if node.dep_ in ("ccomp", "ROOT", "parataxis") or node.head == node:
             break
         if node.dep_ == "relcl" or (node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.text.lower() in _ASSERTED_MARKS for c in node.children)):
@@ -173,7 +173,7 @@ def speaker_of(verb: Token) -> Token | None:
     for _ in range(8):
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in _SPEECH_VERBS:
             return child(node.head, "nsubj")
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
     return None

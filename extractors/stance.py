@@ -127,7 +127,7 @@ def _passive_patient(verb: Token) -> Token | None:
             return found
         if node.lemma_ == "be":
             return child(node, "nsubj")
-        if node.dep_ not in ("conj", "acomp") or node.head is node:
+        if node.dep_ not in ("conj", "acomp") or node.head == node:
             return None
         node = node.head
     return None
@@ -167,7 +167,7 @@ def _supported_partner(verb: Token, cue: Cue, inherited: bool) -> Token | None:
         return None
     node = verb
     for _ in range(4):
-        if node.dep_ not in _INHERIT_DEPS or node.head is node:
+        if node.dep_ not in _INHERIT_DEPS or node.head == node:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -193,7 +193,7 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
     ("funds and arms X" shares X; "join the SDF and fight" does not fight the SDF)."""
     for candidate in (verb, *verb.conjuncts):
         found = _slot_targets(candidate, cue, passive=_is_passive(verb))
-        if candidate is not verb and not _is_passive(verb):
+        if candidate != verb and not _is_passive(verb):
             found = [t for t in found if t.i > verb.i]
         if found:
             return found
@@ -239,7 +239,7 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
         for candidate in (verb, *verb.conjuncts):
             agent = next(prep_objects(candidate, "by"), None)
             if agent is not None:
-                return agent, candidate is not verb
+                return agent, candidate != verb
         return None, False
     subject = _subject(verb)
     if subject is not None:
@@ -252,7 +252,7 @@ def _verb_holder(verb: Token) -> tuple[Token | None, bool]:
 
 def _inherited_holder(token: Token, depth: int = 0) -> Token | None:
     """Climb from a subjectless clause to the actor that controls it (subject or object control)."""
-    if depth > 6 or token.dep_ not in _INHERIT_DEPS or token.head is token:
+    if depth > 6 or token.dep_ not in _INHERIT_DEPS or token.head == token:
         return None
     head = token.head
     if head.pos_ in ("VERB", "AUX"):
@@ -316,7 +316,7 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)
     yield from _relational(holders, objects, noun, cue, sent, doc_id, index, negated, hedged,
-                           cue.confidence * (_INFERRED if holder.head is not noun else 1.0))
+                           cue.confidence * (_INFERRED if holder.head != noun else 1.0))
     for other, other_cue, opposed in purpose_oppositions(noun, cue):  # "support for X in the fight against Y"
         yield from _pairs(objects, target_mentions(_flatten(opposed), other_cue), other, other_cue, sent, doc_id,
                           index, negated, hedged, other_cue.confidence * _INFERRED * _INFERRED)

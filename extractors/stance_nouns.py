@@ -39,7 +39,7 @@ def victims(noun: Token) -> list[Token]:
         ['Kurds']
     """
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.text.lower() != "at" or prep.head is prep:
+    if noun.dep_ != "pobj" or prep.text.lower() != "at" or prep.head == prep:
         return []
     governor = prep.head
     if governor.pos_ in ("VERB", "AUX"):

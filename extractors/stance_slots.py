@@ -137,7 +137,7 @@ def _bound_pronoun(token: Token) -> Mention | None:
             if obj is not None and obj.i < token.i and slot_mention(obj) is not None:
                 return None
             return slot_mention(subject)
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
     return None
