@@ -39,7 +39,8 @@ def new_graph() -> Graph:
 
 def build_graph(extracted: Iterable[Extracted], resolver: Resolver, graph: Graph | None = None) -> Graph:
     """Add every document, claim and direct edge of ``extracted`` to ``graph`` (a new one by default),
-    then the actors ``resolver`` knows. Adding the same document twice changes nothing.
+    then the actors ``resolver`` knows. Adding the same document twice changes nothing. A claim about a
+    mention of no actor ("sanctions targeting banks", ``Mention.is_actor``) is left out.
 
     Examples:
         >>> from graph.pipeline import extract_documents
@@ -53,7 +54,8 @@ def build_graph(extracted: Iterable[Extracted], resolver: Resolver, graph: Graph
     for item in extracted:
         doc_iri = add_document(graph, item.document)
         for claim in item.claims:
-            add_claim(graph, claim, doc_iri)
+            if claim.between_actors:
+                add_claim(graph, claim, doc_iri)
     for actor in resolver.actors.values():
         add_actor(graph, actor)
     return graph

@@ -93,6 +93,8 @@ def _definitions_map(definitions: Iterable[Definition]) -> dict[str, str]:
 
 
 def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext) -> Actor | None:
+    if not mention.is_actor:  # "banks", "the aircraft": labelled like an actor, but no node, alias or antecedent
+        return resolver.peek(mention.text, mention.kind)
     span = (mention.start, mention.end)
     if span in context.resolved:
         return context.resolved[span]
@@ -156,7 +158,7 @@ def resolve_document(claims: list[Claim], mentions: Sequence[Mention], resolver:
 def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resolver: Resolver,
                          definitions: Iterable[Definition] = ()) -> tuple[list[Claim], DocumentContext]:
     """``resolve_document``, also returning the context: which actor each mention span went to."""
-    claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None]
+    claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None and m.is_actor]
     everything = [*mentions, *claim_mentions]
     leaders = document_leaders(everything)
     context = DocumentContext(person_names(everything), _definitions_map(definitions), leaders=leaders,
