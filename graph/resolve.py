@@ -137,7 +137,8 @@ class Resolver:
         entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
-        return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"))
+        return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
+                           _KIND_TO_TYPE.get(kind, "Group"))
 
     def _merge_target(self, target: str, kind: str) -> Actor | None:
         """An analyst's merge: the gazetteer actor, else a known node of any type, else a new one of ``kind``."""
@@ -168,6 +169,20 @@ class Resolver:
 
 def _entry_actor(entry: ActorEntry) -> Actor:
     return Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label})
+
+
+def _is_force_name(key: str) -> bool:
+    """"pakistan armed forces", "japan self-defense forces": a state's named force, a government body.
+
+    Examples:
+        >>> _is_force_name("pakistan armed forces"), _is_force_name("syrian democratic forces")
+        (True, False)
+    """
+    for force in words("force_name"):
+        if key.endswith(" " + force):
+            entry = lookup(key[: -len(force) - 1])
+            return entry is not None and entry.type == "State"
+    return False
 
 
 def _is_institution_name(key: str) -> bool:
