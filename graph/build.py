@@ -13,7 +13,7 @@ from extractors.records import Claim
 from graph.pipeline import Extracted
 from graph.readers import Document
 from graph.resolve import ACTOR_BASE, Actor, Resolver
-from ontology import SG
+from ontology import SG, actor_types
 
 BASE = "https://w3id.org/stancegraph/"
 DOC = Namespace(BASE + "doc/")
@@ -25,9 +25,6 @@ PREFIXES = {
     "claim": CLAIM, "wd": WIKIDATA,
 }
 _RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
-_TYPE = {"Person": SG.Person, "State": SG.State, "Organization": SG.Organization, "GovernmentBody": SG.GovernmentBody,
-         "ArmedGroup": SG.ArmedGroup, "Group": SG.Group}
-_TYPE_NAME = {iri: name for name, iri in _TYPE.items()}
 
 
 def new_graph() -> Graph:
@@ -112,7 +109,7 @@ def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
 
 def add_actor(graph: Graph, actor: Actor) -> URIRef:
     iri = URIRef(actor.iri)
-    graph.add((iri, RDF.type, _TYPE[actor.type]))
+    graph.add((iri, RDF.type, SG[actor.type]))
     graph.set((iri, RDFS.label, Literal(actor.label)))
     for alias in sorted(actor.aliases - {actor.label}):
         graph.add((iri, SKOS.altLabel, Literal(alias)))
@@ -124,8 +121,8 @@ def add_actor(graph: Graph, actor: Actor) -> URIRef:
 def actors_in(graph: Graph) -> list[Actor]:
     """The actors of an existing graph, for ``--append``: new mentions join these nodes."""
     found: list[Actor] = []
-    for type_iri, name in _TYPE_NAME.items():
-        for iri in graph.subjects(RDF.type, type_iri):
+    for name in actor_types():
+        for iri in graph.subjects(RDF.type, SG[name]):
             text = str(iri)
             if not text.startswith(ACTOR_BASE):
                 continue

@@ -301,3 +301,15 @@ def test_a_name_shaped_like_a_description_is_not_one() -> None:
     found = mentions(("Trump", "ORG"), ("the Trump Organization", "ORG"))
     resolve_document([], found, resolver)
     assert len(node_of(resolver, "Trump Organization") | node_of(resolver, "Trump")) == 2
+
+
+def test_government_nouns_come_from_the_data_with_their_uses() -> None:
+    # "administration" names a leader's government but is never generic: "the administration" is the US.
+    from graph.resolve_descriptions import is_generic_government, leader_government
+
+    leaders = {"maduro": "venezuela"}
+    assert leader_government("the administration of President Maduro", leaders) == "venezuela"
+    assert leader_government("the regime of Maduro", leaders) == "venezuela"
+    assert leader_government("the forces of Maduro", leaders) is None
+    assert (is_generic_government("the legitimate regime"), is_generic_government("the legitimate administration")) \
+        == (True, False)
