@@ -98,6 +98,19 @@ def actors() -> tuple[ActorEntry, ...]:
 
 
 @cache
+def actor_adjectives() -> frozenset[str]:
+    """Adjectives that stand for an actor, lower case: the gazetteer's demonyms and names ("Israeli jets" is
+    Israel, "Houthi fighters" the Houthis) and party words ("Republican senators"); "European", "Hispanic" are not.
+
+    Examples:
+        >>> "israeli" in actor_adjectives(), "republican" in actor_adjectives(), "european" in actor_adjectives()
+        (True, True, False)
+    """
+    gazetteer = {form.lower() for entry in actors() for form in (entry.label, *entry.aliases, *entry.demonyms)}
+    return frozenset(gazetteer | {row["word"] for row in read_table("party_words.tsv")})
+
+
+@cache
 def actor_types() -> dict[str, str]:
     """Every gazetteer name and alias, lower case -> the actor's type.
 

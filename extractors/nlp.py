@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -41,7 +42,36 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
         for seat in entry.seats:
             if not seat.lower().startswith("the ") and ambiguous.get(seat) != "":
                 patterns.append({"label": "GPE", "pattern": seat, "id": entry.key})
-    return patterns + _headed_name_patterns()
+    return patterns + _force_name_patterns() + _headed_name_patterns()
+
+
+def _force_name_patterns() -> list[dict[str, Any]]:
+    """A state's name and a force word in title case ("Israel Defense Forces", "Pakistan Armed Forces") is one
+    organisation; as the longer match it wins over the state's name, which would leave "Defense Forces". Token
+    patterns, one per name length and force word: thousands of phrases would slow loading the pipeline.
+
+    Examples:
+        >>> from spacy.lang.en import English
+        >>> nlp = English()
+        >>> nlp.add_pipe("entity_ruler").add_patterns(_force_name_patterns())
+        >>> [(e.text, e.label_) for e in nlp("a spokesman for the Israel Defense Forces said").ents]
+        [('Israel Defense Forces', 'ORG')]
+    """
+    ambiguous = ambiguous_forms()
+    names = {name for entry in actors() if entry.type == "State" for name in (entry.label, *entry.aliases)
+             if name and not name.lower().startswith("the ") and ambiguous.get(name) != ""}
+    by_length: dict[int, list[list[str]]] = {}
+    for name in sorted(names):
+        tokens = name.split()
+        by_length.setdefault(len(tokens), []).append(tokens)
+    out: list[dict[str, Any]] = []
+    for force in resolution_words().get("force_name", {}):
+        tail = [{"ORTH": part} for part in re.findall(r"[^\s-]+|-", force.title())]
+        for names_of_length in by_length.values():
+            lead = [{"ORTH": {"IN": sorted({tokens[i] for tokens in names_of_length})}}
+                    for i in range(len(names_of_length[0]))]
+            out.append({"label": "ORG", "pattern": [*lead, *tail]})
+    return out
 
 
 def _headed_name_patterns() -> list[dict[str, Any]]:

@@ -14,7 +14,11 @@ class Mention:
 
     ``start``/``end`` are character offsets into the document text. ``kind`` is the coarse type the
     extractor saw (a spaCy entity label, ``NOUN`` for a common-noun actor such as "the rebels", ``PRON``
-    for a pronoun); the resolver turns it into an actor type.
+    for a pronoun); the resolver turns it into an actor type. ``is_actor`` is False for a slot filled by
+    something that holds no stance: a thing or place a strike hits ("destroyed three bridges"), an unnamed
+    generic group that is no party ("sanctions targeting banks"), or an attack noun standing in for its unnamed
+    attacker ("one strike destroyed a tank"). Such claims are emitted by ``extract`` but stay out of the actor
+    graph.
     """
 
     text: str
@@ -24,6 +28,7 @@ class Mention:
     label: str | None = None
     id: str | None = None
     type: str | None = None
+    is_actor: bool = True
 
     def resolved(self, label: str, id: str, type: str) -> Mention:
         return replace(self, label=label, id=id, type=type)
@@ -48,6 +53,11 @@ class Claim:
     role: str | None = None
     attributed_to: Mention | None = None
     extras: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def between_actors(self) -> bool:
+        """Whether both sides name actors: only such claims enter the actor graph (``Mention.is_actor``)."""
+        return self.subject.is_actor and self.object.is_actor
 
     def to_json(self) -> dict[str, Any]:
         """The claim as the JSONL object of the claims contract (DESIGN.md)."""

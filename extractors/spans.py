@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import actor_nouns, control_verbs
+from extractors.lexicon import actor_adjectives, actor_nouns, control_verbs
 from extractors.records import Mention
 
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -59,7 +59,7 @@ def actor_mention(token: Token) -> Mention | None:
         return mention_of(token, "PRON") if token.text.lower() in _ACTOR_PRONOUNS else None
     if token.ent_type_:
         ent = _entity_of(token)
-        if ent is None or ent.label_ not in ACTOR_ENTS:
+        if ent is None or ent.label_ not in ACTOR_ENTS or _unplaced_adjective(ent):
             return None
         return mention_of(ent, ent.label_)
     bare_ok = actor_nouns().get(token.lemma_.lower())
@@ -69,9 +69,16 @@ def actor_mention(token: Token) -> Mention | None:
     for child in token.lefts:
         if child.dep_ in _MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTS:
             ent = _entity_of(child)
-            if ent is not None:
+            if ent is not None and not _unplaced_adjective(ent):
                 return mention_of(ent, ent.label_)
     return None
+
+
+def _unplaced_adjective(ent: Span) -> bool:
+    """A demonym adjective no actor answers to ("the European decision", "Hispanic voters"): it stands for no
+    actor, and must not become one named by the adjective. "Israeli jets" (Israel) and "Republican senators"
+    (the party) do stand for one; a noun ("the Kurds", "Europeans") names its people."""
+    return ent.label_ == "NORP" and ent.root.pos_ == "ADJ" and ent.text.lower() not in actor_adjectives()
 
 
 def _with_place(phrase: Span) -> Span:

@@ -5,10 +5,13 @@
   battle with IS": Iraqi forces, not "their");
 - cues of the CAMEO ``assault`` class also take non-actor targets (places, positions, buildings: "jets
   destroyed three bridges"), and an assault noun as their subject stands for the unnamed attacker ("one strike
-  destroyed a tank"); such mentions are common-noun phrases with lower confidence.
+  destroyed a tank"); such mentions are common-noun phrases with lower confidence, marked ``is_actor=False``
+  (they stay out of the actor graph).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -83,7 +86,7 @@ def holder_mentions(token: Token | None, cue: Cue) -> list[Slot]:
         if mention is not None:
             found.append((mention, 1.0))
         elif cue.cls == ASSAULT and _is_assault_noun(t):
-            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
+            found.append((_non_actor(t), _STAND_IN))
     return found
 
 
@@ -98,14 +101,19 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
         elif owner is not None:  # "attacked government positions": the government
             found.append((owner, _OWNER))
         elif cue.cls == ASSAULT and (t.ent_type_ in _PLACE_ENTS or (t.pos_ == "NOUN" and not t.ent_type_)):
-            found.append((mention_of(noun_phrase(t), "NOUN"), _STAND_IN))
+            found.append((_non_actor(t), _STAND_IN))
     return found
 
 
 def figurative(holder: Mention, target: Slot) -> bool:
     """A person's assault on a thing is figurative ("attacked the law", "attacked his character"); armed actors
     and attack nouns hit real things ("jets destroyed three bridges")."""
-    return holder.kind == "PERSON" and target[0].kind == "NOUN" and target[1] == _STAND_IN
+    return holder.kind == "PERSON" and not target[0].is_actor
+
+
+def _non_actor(token: Token) -> Mention:
+    """A slot filled by a thing, a place or an attack noun: a mention, but of no actor."""
+    return replace(mention_of(noun_phrase(token), "NOUN"), is_actor=False)
 
 
 def _owner_modifier(token: Token) -> Mention | None:

@@ -22,13 +22,12 @@ from graph.analysis_draw import bloc_colour, render_blocs_svg
 from graph.analysis_signed import Bridge, Triad, find_blocs, find_bridges, find_triads, frustration
 from graph.query import run_query
 from graph.store import load_graph
-from ontology import SG
+from ontology import SG, actor_types
 
 __all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "edges_frame", "find_blocs",
            "find_bridges", "find_triads", "frustration", "load", "render_blocs_svg", "signed_graph", "to_networkx",
            "triads_frame"]
 
-ACTOR_TYPES = ("Person", "State", "Organization", "GovernmentBody", "ArmedGroup", "Group", "Actor")
 _EDGES = """
 SELECT ?source ?relation ?target (SUM(?asserted) AS ?evidence) (SUM(IF(?negated, 1, 0)) AS ?negated_claims)
        (SUM(IF(?hedged && !?negated, 1, 0)) AS ?hedged_claims) (MAX(?confidence) AS ?max_confidence)
@@ -51,7 +50,7 @@ def load(path: str | Path) -> Graph:
 def actors_frame(graph: Graph) -> pd.DataFrame:
     """One row an actor: ``id`` (IRI), ``label``, ``type``, ``aliases`` (list) and ``wikidata`` (IRI or None)."""
     rows = []
-    for type_name in ACTOR_TYPES:
+    for type_name in (*actor_types(), "Actor"):
         for iri in sorted(set(graph.subjects(RDF.type, SG[type_name])), key=str):
             same = graph.value(iri, OWL.sameAs)
             rows.append({"id": str(iri), "label": str(graph.value(iri, RDFS.label) or iri), "type": type_name,

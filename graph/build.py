@@ -13,7 +13,7 @@ from extractors.records import Claim
 from graph.pipeline import Extracted
 from graph.readers import Document
 from graph.resolve import ACTOR_BASE, Actor, Resolver
-from ontology import SG
+from ontology import SG, actor_types
 
 BASE = "https://w3id.org/stancegraph/"
 DOC = Namespace(BASE + "doc/")
@@ -25,9 +25,6 @@ PREFIXES = {
     "claim": CLAIM, "wd": WIKIDATA,
 }
 _RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
-_TYPE = {"Person": SG.Person, "State": SG.State, "Organization": SG.Organization, "GovernmentBody": SG.GovernmentBody,
-         "ArmedGroup": SG.ArmedGroup, "Group": SG.Group}
-_TYPE_NAME = {iri: name for name, iri in _TYPE.items()}
 
 
 def new_graph() -> Graph:
@@ -39,7 +36,8 @@ def new_graph() -> Graph:
 
 def build_graph(extracted: Iterable[Extracted], resolver: Resolver, graph: Graph | None = None) -> Graph:
     """Add every document, claim and direct edge of ``extracted`` to ``graph`` (a new one by default),
-    then the actors ``resolver`` knows. Adding the same document twice changes nothing.
+    then the actors ``resolver`` knows. Adding the same document twice changes nothing. A claim about a
+    mention of no actor ("sanctions targeting banks", ``Mention.is_actor``) is left out.
 
     Examples:
         >>> from graph.pipeline import extract_documents
@@ -53,7 +51,8 @@ def build_graph(extracted: Iterable[Extracted], resolver: Resolver, graph: Graph
     for item in extracted:
         doc_iri = add_document(graph, item.document)
         for claim in item.claims:
-            add_claim(graph, claim, doc_iri)
+            if claim.between_actors:
+                add_claim(graph, claim, doc_iri)
     for actor in resolver.actors.values():
         add_actor(graph, actor)
     return graph
@@ -110,7 +109,7 @@ def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
 
 def add_actor(graph: Graph, actor: Actor) -> URIRef:
     iri = URIRef(actor.iri)
-    graph.add((iri, RDF.type, _TYPE[actor.type]))
+    graph.add((iri, RDF.type, SG[actor.type]))
     graph.set((iri, RDFS.label, Literal(actor.label)))
     for alias in sorted(actor.aliases - {actor.label}):
         graph.add((iri, SKOS.altLabel, Literal(alias)))
@@ -122,8 +121,8 @@ def add_actor(graph: Graph, actor: Actor) -> URIRef:
 def actors_in(graph: Graph) -> list[Actor]:
     """The actors of an existing graph, for ``--append``: new mentions join these nodes."""
     found: list[Actor] = []
-    for type_iri, name in _TYPE_NAME.items():
-        for iri in graph.subjects(RDF.type, type_iri):
+    for name in actor_types():
+        for iri in graph.subjects(RDF.type, SG[name]):
             text = str(iri)
             if not text.startswith(ACTOR_BASE):
                 continue

@@ -88,7 +88,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
 
     def counted() -> Iterator[Extracted]:
         for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs):
-            report.read_one(len(item.claims))
+            report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
     build_graph(counted(), resolver, graph)

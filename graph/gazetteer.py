@@ -83,6 +83,18 @@ def words(role: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def government_nouns(use: str) -> frozenset[str]:
+    """Nouns that name a government in phrases of one ``use`` (``government_noun`` words of
+    ``resolution_words.tsv``): "leader" ("the government of President X") or "generic" ("the legitimate regime").
+
+    Examples:
+        >>> sorted(government_nouns("leader")), sorted(government_nouns("generic"))
+        (['administration', 'government', 'regime'], ['government', 'regime'])
+    """
+    return frozenset(word for word, uses in words("government_noun").items() if use in uses)
+
+
+@cache
 def leader_states() -> dict[str, str]:
     """Leader name or short form -> the state key whose government it names (``leaders.tsv``).
 

@@ -107,6 +107,24 @@ class Resolver:
 
     def actor_for(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
         """The actor ``text`` names; ``full_name`` is the person a short name stands for in its document."""
+        actor = self._candidate(text, kind, full_name)
+        if actor is not None and actor.key not in self.actors:
+            self._add(actor)
+        return actor
+
+    def peek(self, text: str, kind: str) -> Actor | None:
+        """The actor ``text`` would name, without making it a node: for a mention of no actor
+        (``Mention.is_actor`` False), whose claims ``extract`` emits but the actor graph leaves out.
+
+        Examples:
+            >>> r = Resolver()
+            >>> r.peek("banks", "NOUN").label, r.actors
+            ('banks', {})
+        """
+        return self._candidate(text, kind)
+
+    def _candidate(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
+        """The known actor ``text`` names, or a new one not yet added; None if it names none."""
         key = normalise(text)
         if not key or kind in _NOT_ACTOR_KINDS or key in self.overrides.not_actors or is_place_name(text):
             return None
@@ -118,27 +136,26 @@ class Resolver:
             return self._named(surface(full_name or text), "Person")
         entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
-            return self.from_entry(entry)
-        return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"))
+            return self.actors.get(entry.key) or _entry_actor(entry)
+        return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
+                           _KIND_TO_TYPE.get(kind, "Group"))
 
     def _merge_target(self, target: str, kind: str) -> Actor | None:
         """An analyst's merge: the gazetteer actor, else a known node of any type, else a new one of ``kind``."""
         entry = lookup(target)
         if entry is not None:
-            return self.from_entry(entry)
+            return self.actors.get(entry.key) or _entry_actor(entry)
         key = normalise(target)
         for (_, name), actor_key in self._by_name.items():
             if name == key:
                 return self.actors[actor_key]
         if key in self.overrides.merge:  # a chain of merges ends at a form that is not merged again
             return None
-        return self.actor_for(target, kind)
+        return self._candidate(target, kind)
 
     def from_entry(self, entry: ActorEntry) -> Actor:
         existing = self.actors.get(entry.key)
-        if existing is not None:
-            return existing
-        return self._add(Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label}))
+        return existing if existing is not None else self._add(_entry_actor(entry))
 
     def _named(self, label: str, type_: str, split: bool = False) -> Actor:
         found = self._by_name.get((type_, normalise(label)))
@@ -147,7 +164,25 @@ class Resolver:
         key = f"{type_.lower()}/{slug(label)}"
         if key in self.actors:  # a split form whose slug a gazetteer actor's alias already took
             return self.actors[key]
-        return self._add(Actor(key, label, type_, None, {label}))
+        return Actor(key, label, type_, None, {label})
+
+
+def _entry_actor(entry: ActorEntry) -> Actor:
+    return Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label})
+
+
+def _is_force_name(key: str) -> bool:
+    """"pakistan armed forces", "japan self-defense forces": a state's named force, a government body.
+
+    Examples:
+        >>> _is_force_name("pakistan armed forces"), _is_force_name("syrian democratic forces")
+        (True, False)
+    """
+    for force in words("force_name"):
+        if key.endswith(" " + force):
+            entry = lookup(key[: -len(force) - 1])
+            return entry is not None and entry.type == "State"
+    return False
 
 
 def _is_institution_name(key: str) -> bool:

@@ -16,16 +16,23 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from extractors.records import Mention
-from graph.gazetteer import entries_by_key, is_based_in, leader_states, lookup_demonym, normalise, words
+from graph.gazetteer import (
+    entries_by_key,
+    government_nouns,
+    is_based_in,
+    leader_states,
+    lookup_demonym,
+    normalise,
+    words,
+)
 from graph.resolve import Actor, state_phrase
 from graph.resolve_names import short_forms, split_title
 
 __all__ = ["described_actor", "document_government", "document_leaders", "is_generic_government",
            "leader_government"]
 
-_GOVERNMENT = frozenset({"government", "regime"})
 _AFTER_NAME = re.compile(r"^(?:the\s+)?(?P<name>.+?)(?:['\u2019]s)?\s+(?P<head>[\w-]+)$", re.I)
-_OF_NAME = re.compile(r"^(?:the\s+)?(?P<head>government|regime|administration)\s+of\s+(?P<name>.+)$", re.I)
+_OF_NAME = re.compile(r"^(?:the\s+)?(?P<head>[\w-]+)\s+of\s+(?P<name>.+)$", re.I)
 
 
 def document_leaders(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -59,7 +66,10 @@ def leader_government(text: str, leaders: dict[str, str]) -> str | None:
         >>> leader_government("Maduro", {"maduro": "venezuela"}) is None
         True
     """
-    match = _OF_NAME.match(text.strip()) or _AFTER_NAME.match(text.strip())
+    of_name = _OF_NAME.match(text.strip())
+    if of_name is not None and of_name["head"].lower() not in government_nouns("leader"):
+        of_name = None
+    match = of_name or _AFTER_NAME.match(text.strip())
     if match is None or match["head"].lower() not in words("state_head"):
         return None
     return leaders.get(normalise(split_title(match["name"])[1]))
@@ -80,7 +90,7 @@ def is_generic_government(text: str) -> bool:
     tokens = normalise(text).split()
     adjective = bool(tokens) and tokens[0] in words("government_adjective")
     tokens = tokens[1:] if adjective else tokens
-    if not tokens or tokens[0] not in _GOVERNMENT or len(tokens) > 2:
+    if not tokens or tokens[0] not in government_nouns("generic") or len(tokens) > 2:
         return False
     if len(tokens) == 2:
         return tokens[1] in words("military_head")
@@ -91,7 +101,7 @@ def document_government(mentions: Sequence[Mention], leaders: dict[str, str]) ->
     """The one state whose government (or regime) the document names, or None when it names none or several."""
     states: set[str] = set()
     for mention in mentions:
-        if mention.kind == "PERSON" or not _GOVERNMENT & set(normalise(mention.text).split()):
+        if mention.kind == "PERSON" or not government_nouns("generic") & set(normalise(mention.text).split()):
             continue
         state = leader_government(mention.text, leaders)
         if state is None:

@@ -24,9 +24,9 @@ from graph.resolve_descriptions import (
     is_generic_government,
     leader_government,
 )
+from graph.resolve_names import honorific_gender, split_title, strip_title
 from graph.resolve_names import office as _office
 from graph.resolve_names import short_forms as _short_forms
-from graph.resolve_names import split_title, strip_title
 
 _WE = frozenset({"we", "us", "our"})
 _OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
@@ -48,6 +48,7 @@ class DocumentContext:
     leaders: dict[str, str] = field(default_factory=dict)
     government: str | None = None
     claim_spans: set[tuple[int, int]] = field(default_factory=set)
+    genders: dict[str, str] = field(default_factory=dict)
 
 
 def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -81,6 +82,23 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
     return out
 
 
+def person_genders(mentions: Iterable[Mention], people: dict[str, str]) -> dict[str, str]:
+    """Full name -> the gender of the first gendered honorific the document gives that person ("Mr. Sanders").
+
+    Examples:
+        >>> person_genders([Mention("Mr. Sanders", 9, 20, "PERSON"), Mention("Ms. Sanders", 30, 41, "PERSON")],
+        ...                {"sanders": "Bernie Sanders"})
+        {'Bernie Sanders': 'male'}
+    """
+    out: dict[str, str] = {}
+    for mention in sorted((m for m in mentions if m.kind == "PERSON"), key=lambda m: m.start):
+        title, name = split_title(mention.text)
+        gender = honorific_gender(title)
+        if gender is not None:
+            out.setdefault(people.get(normalise(name), name), gender)
+    return out
+
+
 def _definitions_map(definitions: Iterable[Definition]) -> dict[str, str]:
     """Each defined form -> the form to resolve instead: whichever of the pair the gazetteer knows, else the long."""
     out: dict[str, str] = {}
@@ -93,6 +111,8 @@ def _definitions_map(definitions: Iterable[Definition]) -> dict[str, str]:
 
 
 def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext) -> Actor | None:
+    if not mention.is_actor:  # "banks", "the aircraft": labelled like an actor, but no node, alias or antecedent
+        return resolver.peek(mention.text, mention.kind)
     span = (mention.start, mention.end)
     if span in context.resolved:
         return context.resolved[span]
@@ -104,7 +124,10 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     elif mention.kind == "PERSON" or _is_mistagged_person(mention, context):
         title, name = split_title(mention.text)
         short = (_OFFICE if _office(title) else "") + normalise(name)
-        actor = resolver.actor_for(mention.text, "PERSON", context.people.get(short, name))
+        full = context.people.get(short, name)
+        if honorific_gender(title) not in (None, context.genders.get(full, honorific_gender(title))):
+            full = mention.text  # "Ms. Sanders" is not the Bernie Sanders the document calls "Mr. Sanders"
+        actor = resolver.actor_for(mention.text, "PERSON", full)
     elif key in context.defined:
         actor = resolver.actor_for(mention.text, mention.kind) if key in resolver.overrides.not_actors else \
             resolver.actor_for(context.defined[key], mention.kind)
@@ -156,12 +179,14 @@ def resolve_document(claims: list[Claim], mentions: Sequence[Mention], resolver:
 def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resolver: Resolver,
                          definitions: Iterable[Definition] = ()) -> tuple[list[Claim], DocumentContext]:
     """``resolve_document``, also returning the context: which actor each mention span went to."""
-    claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None]
+    claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None and m.is_actor]
     everything = [*mentions, *claim_mentions]
     leaders = document_leaders(everything)
-    context = DocumentContext(person_names(everything), _definitions_map(definitions), leaders=leaders,
+    people = person_names(everything)
+    context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
                               government=document_government(everything, leaders),
-                              claim_spans={(m.start, m.end) for m in claim_mentions})
+                              claim_spans={(m.start, m.end) for m in claim_mentions},
+                              genders=person_genders(everything, people))
     earlier: list[Actor] = []
     for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
         if mention.kind == "PRON":

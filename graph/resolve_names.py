@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.gazetteer import lookup_demonym, normalise, words
 
-__all__ = ["office", "short_forms", "split_title", "strip_title"]
+__all__ = ["honorific_gender", "office", "short_forms", "split_title", "strip_title"]
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -46,6 +46,21 @@ def office(title: str) -> bool:
     """Whether a title names an office ("President", "Sen.") rather than a courtesy ("Mr", "Dr")."""
     titles = words("title")
     return any(titles.get(word.lower()) == () for word in title.split())
+
+
+def honorific_gender(title: str) -> str | None:
+    """"male" or "female" when the title has a gendered honorific ("Mr.", "Ms", "Mrs"), else None.
+
+    Examples:
+        >>> honorific_gender("Mr."), honorific_gender("Ms"), honorific_gender("Dr."), honorific_gender("")
+        ('male', 'female', None, None)
+    """
+    titles = words("title")
+    for word in title.split():
+        found = [g for g in ("male", "female") if g in titles.get(word.lower(), ())]
+        if found:
+            return found[0]
+    return None
 
 
 def short_forms(full: str) -> set[str]:

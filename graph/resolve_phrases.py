@@ -11,11 +11,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from graph.gazetteer import lookup_demonym, words
+from graph.gazetteer import government_nouns, lookup_demonym, words
 
 __all__ = ["apposition", "generic_government", "leader_phrase"]
 
-_GOVERNMENT = frozenset({"government", "regime", "administration"})
 _NAMED = frozenset({"PERSON", "ORG", "LOC", "GPE", "NORP"})
 
 
@@ -30,7 +29,7 @@ def leader_phrase(ent: Span) -> Span | None:
     start = ent.start
     while start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in words("title"):
         start -= 1
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _GOVERNMENT:
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in government_nouns("leader"):
         return doc[start - 2 : ent.end]
     return None
 

@@ -13,10 +13,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from ontology import SG
+from ontology import SG, actor_types
 
 RELATIONS = {SG.supports: "supports", SG.opposes: "opposes", SG.affiliatedWith: "affiliatedWith"}
-ACTOR_TYPES = ("State", "Person", "Organization", "GovernmentBody", "ArmedGroup", "Group")
 _WIKIDATA_ENTITY = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[0-9]+)$")
 
 
@@ -68,7 +67,7 @@ class Edge:
 
 def collect_actors(graph: Graph) -> dict[str, Actor]:
     """Every actor of ``graph`` by IRI: preferred label, type, aliases and Wikidata id."""
-    types = {f"{SG}{name}": name for name in ACTOR_TYPES}
+    types = {f"{SG}{name}": name for name in actor_types()}
     actors: dict[str, Actor] = {}
     for iri, type_iri in graph.subject_objects(RDF.type):
         kind = types.get(str(type_iri))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from rdflib import RDFS, Graph
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
@@ -67,3 +69,17 @@ def ontology_path() -> Path:
 
 def shapes_path() -> Path:
     return Path(str(resources.files("ontology").joinpath("shapes.ttl")))
+
+
+@cache
+def actor_types() -> tuple[str, ...]:
+    """The local names of the actor types: every class ``stancegraph.ttl`` declares under ``sg:Actor`` (directly or
+    through ``sg:Organization``), in the order of the namespace class. Read once, on first use.
+
+    Examples:
+        >>> actor_types()
+        ('Person', 'State', 'Organization', 'GovernmentBody', 'ArmedGroup', 'Group')
+    """
+    g = Graph().parse(ontology_path())
+    below = {str(c)[len(SG_IRI):] for c in g.transitive_subjects(RDFS.subClassOf, SG.Actor) if c != SG.Actor}
+    return tuple(name for name in SG.__annotations__ if name in below)

@@ -301,3 +301,39 @@ def test_a_name_shaped_like_a_description_is_not_one() -> None:
     found = mentions(("Trump", "ORG"), ("the Trump Organization", "ORG"))
     resolve_document([], found, resolver)
     assert len(node_of(resolver, "Trump Organization") | node_of(resolver, "Trump")) == 2
+
+
+def test_government_nouns_come_from_the_data_with_their_uses() -> None:
+    # "administration" names a leader's government but is never generic: "the administration" is the US.
+    from graph.resolve_descriptions import is_generic_government, leader_government
+
+    leaders = {"maduro": "venezuela"}
+    assert leader_government("the administration of President Maduro", leaders) == "venezuela"
+    assert leader_government("the regime of Maduro", leaders) == "venezuela"
+    assert leader_government("the forces of Maduro", leaders) is None
+    assert (is_generic_government("the legitimate regime"), is_generic_government("the legitimate administration")) \
+        == (True, False)
+
+
+def _chained(*forms: str) -> dict[str, str | None]:
+    """Resolve PERSON mentions of one document in this order: form -> the label of the actor it joined."""
+    from graph.resolve_doc import resolve_with_context
+
+    mentions, at = [], 0
+    for form in forms:
+        mentions.append(Mention(form, at, at + len(form), "PERSON"))
+        at += len(form) + 10
+    _, context = resolve_with_context([], mentions, Resolver())
+    return {m.text: (a.label if (a := context.resolved.get((m.start, m.end))) else None) for m in mentions}
+
+
+def test_ms_never_chains_to_the_person_the_document_calls_mr() -> None:
+    found = _chained("Bernie Sanders", "Mr. Sanders", "Ms. Sanders", "Sanders")
+    assert found["Mr. Sanders"] == found["Sanders"] == "Bernie Sanders"
+    assert found["Ms. Sanders"] not in (None, "Bernie Sanders")
+
+
+def test_mr_never_chains_to_the_person_the_document_calls_mrs() -> None:
+    found = _chained("Sarah Sanders", "Mrs. Sanders", "Mr. Sanders")
+    assert found["Mrs. Sanders"] == "Sarah Sanders"
+    assert found["Mr. Sanders"] not in (None, "Sarah Sanders")

@@ -1,0 +1,68 @@
+"""A state's named force ("Israel Defense Forces") is one organisation: the gazetteer EntityRuler keeps the name
+whole instead of tagging the state's name in it and leaving "Defense Forces"."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.language import Language
+
+from extractors.nlp import gazetteer_patterns
+from graph.resolve import Resolver
+
+
+@pytest.fixture(scope="module")
+def ruler_only() -> Language:
+    """A blank English pipeline with the gazetteer ruler alone: the patterns, without the model's NER."""
+    nlp = English()
+    nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}).add_patterns(
+        gazetteer_patterns())
+    return nlp
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Avi Carmeli, a spokesman for the Israel Defense Forces, said", "Israel Defense Forces"),
+    ("the Israel Defence Forces said", "Israel Defence Forces"),
+    ("the Pakistan Armed Forces said", "Pakistan Armed Forces"),
+    ("the Japan Self-Defense Forces said", "Japan Self-Defense Forces"),
+    ("the United States Armed Forces said", "United States Armed Forces"),
+])
+def test_a_states_named_force_is_one_organisation(ruler_only: Language, text: str, name: str) -> None:
+    assert [(e.text, e.label_) for e in ruler_only(text).ents] == [(name, "ORG")]
+
+
+def test_a_description_in_lower_case_is_no_name(ruler_only: Language) -> None:
+    # "Israel and its armed forces": the state, and a description the resolver reads as the state's.
+    assert [(e.text, e.label_) for e in ruler_only("Israel said its Israel armed forces").ents] == [
+        ("Israel", "GPE"), ("Israel", "GPE")]
+
+
+def test_the_forms_of_a_known_force_are_one_government_body_apart_from_its_state() -> None:
+    r = Resolver()
+    idf = r.actor_for("Israel Defense Forces", "ORG")
+    assert idf is not None and idf.type == "GovernmentBody"
+    others = [r.actor_for(form, "ORG") for form in ("IDF", "Israeli Defence Forces")]
+    assert {a.key for a in others if a is not None} == {idf.key}
+    israel = r.actor_for("Israel", "GPE")
+    assert israel is not None and israel.key != idf.key
+
+
+def test_an_unknown_named_force_is_its_own_government_body_and_a_description_stays_the_state() -> None:
+    r = Resolver()
+    force = r.actor_for("Pakistan Armed Forces", "ORG")
+    assert force is not None and (force.label, force.type) == ("Pakistan Armed Forces", "GovernmentBody")
+    russian = r.actor_for("Russian forces", "NOUN")
+    assert russian is not None and russian.key == "russia"
+    sdf = r.actor_for("Syrian Democratic Forces", "ORG")  # not "<state> <force word>": the gazetteer's group
+    assert sdf is not None and sdf.type == "ArmedGroup"
+
+
+@pytest.mark.model
+def test_a_spokesman_for_the_named_force_is_affiliated_with_it() -> None:
+    from graph.pipeline import extract_documents
+    from graph.readers import Document
+
+    text = "Avi Carmeli, a spokesman for the Israel Defense Forces, said the strikes were a warning."
+    claims = next(extract_documents([Document(id="a", text=text)], Resolver())).claims
+    assert [(c.subject.label, c.relation, c.object.label) for c in claims] == [
+        ("Avi Carmeli", "affiliated_with", "Israel Defense Forces")]
