@@ -58,6 +58,8 @@ def test_speaker_features_only_for_the_speaker_as_holder() -> None:
     assert {"h_speaker=say", "t_in_speech_of_h", "order=ht", "hdep=nsubj", "top=say"} <= forward
     assert not any(f.startswith("h_speaker") for f in backward) and "order=th" in backward
     assert "pathdeps=nsubj^|ccompv|nsubjv" in forward
+    # The target's clause words, joined with "it is what the holder said" only for the speaker's direction.
+    assert {"tverb=fail", "tclause_said=country"} <= forward and "tclause_said=country" not in backward
 
 
 def test_lexicon_hit_on_the_path_and_negation() -> None:
@@ -127,6 +129,14 @@ def test_bad_model_directory_is_one_clear_line(tmp_path: Path, setup: str) -> No
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and str(model) in lines[0] and "train-stance" in lines[0], result.stderr
     assert not out.exists()
+
+
+def test_train_stance_without_the_data_is_one_clear_line(tmp_path: Path) -> None:
+    missing = tmp_path / "train.jsonl"
+    result = run("train-stance", "--seesaw", str(missing), "--park", str(missing), "-o", str(tmp_path / "m"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and str(missing) in result.stderr
+    assert not (tmp_path / "m").exists()
 
 
 def _slice(source: Path, target: Path, every: int) -> Path:
