@@ -134,7 +134,7 @@ def _flag_features(path: list[Token], top: Token) -> Iterator[str]:
                 yield "neg_on_path"
             elif c.dep_ == "aux" and is_modal(c):
                 yield "modal_on_path"
-            elif c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            elif c.dep_ == "mark" and c.text.lower() in ("if", "unless", "whether"):
                 yield "condition_on_path"
     if top.sent.text.rstrip().endswith("?"):
         yield "question"

@@ -26,6 +26,8 @@ from extractors.stance_features import FEATURE_VERSION, Candidate, candidates, p
 NAME = "stance.learned.v1"
 CLASSES = ("none", "supports", "opposes")
 FORMAT = "stancegraph-stance-model/1"
+_HEDGES = frozenset({"might", "may", "could", "would", "should"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -75,8 +77,8 @@ def _softmax(z: FloatArray) -> FloatArray:
 
 
 def fit(rows: Sequence[IntArray], labels: IntArray, bits: int, l2: float = 1e-4, steps: int = 300,
-        rate: float = 0.05) -> LinearModel:
-    """Full-batch Adam on the mean log loss plus ``l2``; deterministic for the same input."""
+        rate: float = 0.05, weights: FloatArray | None = None) -> LinearModel:
+    """Full-batch Adam on the (``weights``-weighted) mean log loss plus ``l2``; deterministic for the same input."""
     n, k, dim = len(rows), len(CLASSES), 1 << bits
     flat = np.concatenate(rows)
     owner = np.repeat(np.arange(n), [len(r) for r in rows])
@@ -85,12 +87,12 @@ def fit(rows: Sequence[IntArray], labels: IntArray, bits: int, l2: float = 1e-4,
     params = [np.zeros((dim, k)), np.zeros(k)]
     moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
     for step in range(1, steps + 1):
-        weights, bias = params
-        probs = _softmax(np.add.reduceat(weights[flat], starts, axis=0) + bias)
-        err = (probs - onehot) / n
+        table, bias = params
+        probs = _softmax(np.add.reduceat(table[flat], starts, axis=0) + bias)
+        err = (probs - onehot) / n if weights is None else (probs - onehot) * (weights / weights.sum())[:, None]
         per_token = err[owner]
         grad_w = np.stack([np.bincount(flat, weights=per_token[:, c], minlength=dim) for c in range(k)], axis=1)
-        grads = [grad_w + l2 * weights, err.sum(axis=0)]
+        grads = [grad_w + l2 * table, err.sum(axis=0)]
         for p, g, (m, v) in zip(params, grads, moments, strict=True):
             m *= 0.9
             m += 0.1 * g
@@ -174,6 +176,8 @@ def _claim(sent: Span, doc_id: str, index: int, holder: Candidate, target: Candi
            confidence: float) -> Claim:
     top = _common_head(holder, target) or sent.root
     negated, hedged = clause_flags(top)
+    below_negated, below_hedged = _path_flags(holder, target, top)
+    negated, hedged = negated or below_negated, hedged or below_hedged or _conditional(sent)
     speaker = speaker_of(top)
     attributed = actor_mention(speaker) if speaker is not None else None
     text, start = sentence_text(sent)
@@ -184,6 +188,28 @@ def _claim(sent: Span, doc_id: str, index: int, holder: Candidate, target: Candi
         cue=top.text.lower(), extractor=NAME, confidence=round(confidence, 3), negated=negated, hedged=hedged,
         attributed_to=attributed,
     )
+
+
+def _path_flags(holder: Candidate, target: Candidate, top: Token) -> tuple[bool, bool]:
+    """Negation, and a hedging modal or condition, on the verbs between either actor and ``top`` ("If Turkey
+    attacks the Kurds, Washington will respond": the condition sits on the target's side of the path)."""
+    negated = hedged = False
+    for start in (holder.head, target.head):
+        node = start
+        for _ in range(8):
+            if node.i == top.i:
+                break
+            kids = list(node.children)
+            negated = negated or any(c.dep_ == "neg" for c in kids)
+            hedged = hedged or any(c.text.lower() in (_HEDGES if c.dep_ == "aux" else _CONDITIONS)
+                                   for c in kids if c.dep_ in ("aux", "mark"))
+            node = node.head
+    return negated, hedged
+
+
+def _conditional(sent: Span) -> bool:
+    """A condition anywhere in the sentence: the model cannot tell which clause a stance sits in, so it hedges."""
+    return any(x.dep_ == "mark" and x.text.lower() in _CONDITIONS for x in sent)
 
 
 def _common_head(a: Candidate, b: Candidate) -> Token | None:

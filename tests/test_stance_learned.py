@@ -105,6 +105,20 @@ def test_learned_claims_carry_the_clause_negation() -> None:
     assert claims and all(c.negated for c in claims)
 
 
+def test_a_condition_on_either_side_of_the_path_hedges_a_learned_claim() -> None:
+    # "If Turkey attacks the Kurds , Washington will respond ."
+    doc = make_doc([
+        ("If", 2, "mark", "SCONJ", "if", "O"), ("Turkey", 2, "nsubj", "PROPN", "Turkey", "B-GPE"),
+        ("attacks", 8, "advcl", "VERB", "attack", "O"), ("the", 4, "det", "DET", "the", "O"),
+        ("Kurds", 2, "dobj", "PROPN", "Kurds", "B-NORP"), (",", 8, "punct", "PUNCT", ",", "O"),
+        ("Washington", 8, "nsubj", "PROPN", "Washington", "B-GPE"), ("will", 8, "aux", "AUX", "will", "O"),
+        ("respond", 8, "ROOT", "VERB", "respond", "O"), (".", 8, "punct", "PUNCT", ".", "O"),
+    ])
+    claims = list(learned_claims(doc, "d", _opposing_model(), []))
+    assert {(c.subject.text, c.object.text) for c in claims} >= {("Washington", "Turkey"), ("Turkey", "Kurds")}
+    assert all(c.hedged for c in claims)
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, timeout=600)
 
