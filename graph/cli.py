@@ -10,9 +10,11 @@ from pathlib import Path
 
 from extractors.errors import ExtractorError
 from extractors.nlp import DEFAULT_MODEL
+from extractors.stance_model import load_stance_model
 from graph import commands
 from graph.errors import StancegraphError, UsageError
 from graph.query import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
+from graph.stance_train import train_stance
 from graph.store import load_graph
 from graph.validate import validate_graph
 
@@ -20,6 +22,9 @@ from graph.validate import validate_graph
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stancegraph", description=(
         "Turn news articles into a graph of who supports or opposes whom, with the evidence behind every edge."))
+    parser.add_argument("--stance-model", type=Path, metavar="DIR",
+                        help="also use the learned stance model in DIR (from train-stance) for build/extract; "
+                             "off by default")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="articles -> graph (format from the output extension)")
@@ -37,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="claims file (.jsonl)")
     p.add_argument("--model", default=DEFAULT_MODEL)
     p.add_argument("--jobs", type=_positive, default=1)
+
+    p = sub.add_parser("train-stance", help="train the opt-in learned stance model from SEESAW and Park train files")
+    p.add_argument("--seesaw", required=True, type=Path, help="SEESAW train.jsonl (converted; CC BY-NC-SA 4.0)")
+    p.add_argument("--park", required=True, type=Path, help="Park et al. 2021 train.jsonl (converted; research only)")
+    p.add_argument("-o", "--output", required=True, type=Path, help="model directory to write")
+    p.add_argument("--model", default=DEFAULT_MODEL)
+    p.add_argument("--steps", type=_positive, default=150, help="optimiser steps (default 150)")
 
     p = sub.add_parser("query", help="SPARQL 1.1 over a graph; --name runs a bundled query, --list lists them")
     p.add_argument("graph", type=Path, nargs="?", help="the graph file (not needed with --list)")
@@ -98,13 +110,21 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    stance_model = load_stance_model(args.stance_model) if args.stance_model is not None else None
+    if stance_model is not None and args.command not in ("build", "extract"):
+        raise UsageError("--stance-model goes with build or extract only")
     if args.command == "build":
-        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides)
+        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
+                                stance_model)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
     elif args.command == "extract":
-        report = commands.extract(args.inputs, args.output, args.model, args.jobs)
+        report = commands.extract(args.inputs, args.output, args.model, args.jobs, stance_model)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
+    elif args.command == "train-stance":
+        trained = train_stance(args.seesaw, args.park, args.output, args.model, steps=args.steps)
+        print(f"wrote {args.output}: {trained.examples} training pairs, threshold {trained.threshold}, "
+              f"cross-validation {trained.cv}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
     elif args.command == "query":
         if args.list:
             print(_query_list())

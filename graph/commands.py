@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from extractors.nlp import DEFAULT_MODEL
+from extractors.stance_model import StanceModel
 from graph.build import actors_in, build_graph, new_graph
 from graph.errors import InputError
 from graph.pipeline import Extracted, extract_documents
@@ -72,12 +73,13 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
-          append: bool = False, overrides: Path | None = None) -> RunReport:
+          append: bool = False, overrides: Path | None = None, stance_model: StanceModel | None = None) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output`` atomically.
 
     With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
     same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
-    ``output``) holds the analyst's resolution corrections.
+    ``output``) holds the analyst's resolution corrections. ``stance_model`` (opt-in) adds the learned layer's
+    claims (``extractors.stance_model``).
     """
     rdf_format(output)
     _check_inputs(inputs)
@@ -87,7 +89,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs):
+        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs,
+                                      stance_model=stance_model):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
@@ -97,13 +100,15 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     return report
 
 
-def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1) -> RunReport:
+def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
+            stance_model: StanceModel | None = None) -> RunReport:
     """Write the claims of ``inputs`` as JSONL (the claims contract of DESIGN.md) to ``output`` atomically."""
     _check_inputs(inputs)
     resolver = Resolver()
     report = RunReport()
     lines: list[str] = []
-    for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs):
+    for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs,
+                                  stance_model=stance_model):
         report.read_one(len(item.claims))
         lines.extend(json.dumps(c.to_json(), ensure_ascii=False) for c in item.claims)
     report.fail_if_empty(inputs, output)

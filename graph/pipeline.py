@@ -12,6 +12,7 @@ from extractors.nlp import DEFAULT_MODEL, load_pipeline
 from extractors.records import Claim
 from extractors.registry import get_extractor
 from extractors.speakers import lift_to_organisations
+from extractors.stance_model import StanceModel, learned_claims
 from graph.readers import Document
 from graph.resolve import Resolver
 from graph.resolve_doc import resolve_document
@@ -29,8 +30,11 @@ class Extracted:
 
 def extract_documents(documents: Iterable[Document], resolver: Resolver, model: str = DEFAULT_MODEL,
                       jobs: int = 1, extractors: Iterable[str] = DEFAULT_EXTRACTORS,
-                      progress: bool | None = None) -> Iterator[Extracted]:
+                      progress: bool | None = None, stance_model: StanceModel | None = None) -> Iterator[Extracted]:
     """Run the pipeline over ``documents`` lazily, in batches, and yield each document's resolved claims.
+
+    With a ``stance_model`` (opt-in; see ``stancegraph train-stance``) its claims are added for pairs of named
+    actors that no rule claim joins.
 
     Examples:
         >>> docs = [Document(id="a", text="Iran continues to back the Houthi rebels in Yemen.")]
@@ -44,6 +48,9 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
     stream = ((d.text, d) for d in documents)
     docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs))
     for spacy_doc, document in tqdm(docs, disable=not show, unit="doc", desc="reading"):
-        claims = list(lift_to_organisations(claim for func in funcs for claim in func(spacy_doc, document.id)))
+        found = [claim for func in funcs for claim in func(spacy_doc, document.id)]
+        if stance_model is not None:
+            found.extend(learned_claims(spacy_doc, document.id, stance_model, found))
+        claims = list(lift_to_organisations(found))
         mentions, definitions = document_mentions(spacy_doc)
         yield Extracted(document, resolve_document(claims, mentions, resolver, definitions))
