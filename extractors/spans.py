@@ -69,7 +69,7 @@ def actor_mention(token: Token) -> Mention | None:
     for child in token.lefts:
         if child.dep_ in _MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTS:
             ent = _entity_of(child)
-            if ent is not None and not _unplaced_adjective(ent):
+            if ent is not None and (_plural(token) or not _unplaced_adjective(ent)):
                 return mention_of(ent, ent.label_)
     return None
 
@@ -79,6 +79,12 @@ def _unplaced_adjective(ent: Span) -> bool:
     actor, and must not become one named by the adjective. "Israeli jets" (Israel) and "Republican senators"
     (the party) do stand for one; a noun ("the Kurds", "Europeans") names its people."""
     return ent.label_ == "NORP" and ent.root.pos_ == "ADJ" and ent.text.lower() not in actor_adjectives()
+
+
+def _plural(token: Token) -> bool:
+    """A plural head names members of the group its adjective names ("Hindu cow protectors", "European nations"),
+    where a singular one names an act or a thing ("the European decision")."""
+    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
 
 
 def _with_place(phrase: Span) -> Span:

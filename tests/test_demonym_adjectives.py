@@ -52,3 +52,17 @@ def test_an_adjective_standing_as_a_slot_itself_follows_the_same_rule() -> None:
         mention = actor_mention(doc[0])
         return None if mention is None else mention.text
     assert (first("European"), first("Russian")) == (None, "Russian")
+
+
+@pytest.mark.parametrize("tag, expected", [("NNS", {("Hindu", "opposes", "Muslims", False, False)}), ("NN", set())])
+def test_a_plural_head_names_the_members_of_the_group_its_adjective_names(tag: str, expected: set[object]) -> None:
+    # "Hindu protectors targeted Muslims": no actor answers to "Hindu" in the gazetteer, but the plural head is
+    # people of that group; a singular head ("the Hindu protector") names one person, not the group.
+    doc = make_doc([
+        ("Hindu", 1, "amod", "ADJ", "hindu", "B-NORP"),
+        ("protectors" if tag == "NNS" else "protector", 2, "nsubj", "NOUN", "protector", "O"),
+        ("targeted", 2, "ROOT", "VERB", "target", "O"),
+        ("Muslims", 2, "dobj", "PROPN", "Muslims", "B-NORP"),
+    ])
+    doc[1].tag_ = tag
+    assert triples(doc) == expected
