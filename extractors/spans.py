@@ -84,7 +84,7 @@ def _unplaced_adjective(ent: Span) -> bool:
 def _plural(token: Token) -> bool:
     """A plural head names members of the group its adjective names ("Hindu cow protectors", "European nations"),
     where a singular one names an act or a thing ("the European decision")."""
-    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number")
+    return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number", [])
 
 
 def _with_place(phrase: Span) -> Span:
