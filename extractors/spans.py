@@ -18,12 +18,11 @@ _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # which, who/whom, whose
 _WH_TAGS = RELATIVE_TAGS | {"PRP$"}
 _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will"})
-_HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
+HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _ASSERTED_MARKS = frozenset({"as", "while", "because", "since", "after", "although", "though", "whereas"})
-_CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-_SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
-                           "announce", "declare", "warn", "believe", "think", "write", "confirm"})
-SPEECH_VERBS = _SPEECH_VERBS  # verbs that report a clause; read by stance_helped
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
+                          "announce", "declare", "warn", "believe", "think", "write", "confirm"})
 _LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "completely", "wholeheartedly",
                                "necessarily", "always", "blindly", "totally"})
 
@@ -158,9 +157,9 @@ def clause_flags(verb: Token) -> tuple[bool, bool]:
                 hedged = True
             else:
                 negated = not negated
-        if any(c.dep_ == "aux" and c.text.lower() in _HEDGE_MODALS for c in kids):
+        if any(c.dep_ == "aux" and c.text.lower() in HEDGE_MODALS for c in kids):
             hedged = True
-        if any(c.dep_ == "mark" and c.text.lower() in _CONDITION_MARKS for c in kids):
+        if any(c.dep_ == "mark" and c.text.lower() in CONDITION_MARKS for c in kids):
             hedged = True
         if node != verb and node.pos_ in ("VERB", "AUX"):
             effect = control_verbs().get(node.lemma_.lower(), ("", ""))[0]
@@ -184,7 +183,7 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of the speech verb that reports the clause of ``verb`` ("Israel says Iran funds X")."""
     node = verb
     for _ in range(8):
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in _SPEECH_VERBS:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
             return child(node.head, "nsubj")
         if node.head == node:
             return None

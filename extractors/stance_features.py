@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractors.lexicon import Cue, stance_cues
-from extractors.spans import ACTOR_ENTS, is_modal
+from extractors.spans import ACTOR_ENTS, CONDITION_MARKS, is_modal
 
 FEATURE_VERSION = 2
 _SPEECH = frozenset({"say", "tell", "claim", "allege", "insist", "argue", "state", "add", "announce", "declare",
@@ -134,7 +134,7 @@ def _flag_features(path: list[Token], top: Token) -> Iterator[str]:
                 yield "neg_on_path"
             elif c.dep_ == "aux" and is_modal(c):
                 yield "modal_on_path"
-            elif c.dep_ == "mark" and c.text.lower() in ("if", "unless", "whether"):
+            elif c.dep_ == "mark" and c.text.lower() in CONDITION_MARKS:
                 yield "condition_on_path"
     if top.sent.text.rstrip().endswith("?"):
         yield "question"

@@ -20,14 +20,20 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.errors import ExtractorError
 from extractors.records import Claim, Mention
-from extractors.spans import actor_mention, clause_flags, mention_of, sentence_text, speaker_of
+from extractors.spans import (
+    CONDITION_MARKS,
+    HEDGE_MODALS,
+    actor_mention,
+    clause_flags,
+    mention_of,
+    sentence_text,
+    speaker_of,
+)
 from extractors.stance_features import FEATURE_VERSION, Candidate, candidates, pair_features, sentence_context
 
 NAME = "stance.learned.v1"
 CLASSES = ("none", "supports", "opposes")
 FORMAT = "stancegraph-stance-model/1"
-_HEDGES = frozenset({"might", "may", "could", "would", "should"})
-_CONDITIONS = frozenset({"if", "unless", "whether"})
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -201,7 +207,7 @@ def _path_flags(holder: Candidate, target: Candidate, top: Token) -> tuple[bool,
                 break
             kids = list(node.children)
             negated = negated or any(c.dep_ == "neg" for c in kids)
-            hedged = hedged or any(c.text.lower() in (_HEDGES if c.dep_ == "aux" else _CONDITIONS)
+            hedged = hedged or any(c.text.lower() in (HEDGE_MODALS if c.dep_ == "aux" else CONDITION_MARKS)
                                    for c in kids if c.dep_ in ("aux", "mark"))
             node = node.head
     return negated, hedged
@@ -209,7 +215,7 @@ def _path_flags(holder: Candidate, target: Candidate, top: Token) -> tuple[bool,
 
 def _conditional(sent: Span) -> bool:
     """A condition anywhere in the sentence: the model cannot tell which clause a stance sits in, so it hedges."""
-    return any(x.dep_ == "mark" and x.text.lower() in _CONDITIONS for x in sent)
+    return any(x.dep_ == "mark" and x.text.lower() in CONDITION_MARKS for x in sent)
 
 
 def _common_head(a: Candidate, b: Candidate) -> Token | None:
