@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
 from graph.gazetteer import entries_by_key, lookup, lookup_demonym, normalise, words
+from graph.resolve_names import split_title
 from graph.resolve_overrides import Overrides
+from graph.resolve_people import PeopleIndex
 
 __all__ = ["ACTOR_BASE", "Actor", "Resolver", "normalise", "slug", "is_place_name"]
 
@@ -79,6 +81,7 @@ class Resolver:
         self.actors: dict[str, Actor] = {}
         self.overrides = overrides or Overrides()
         self._by_name: dict[tuple[str, str], str] = {}
+        self.people = PeopleIndex()
         for actor in existing:
             self._add(actor)
 
@@ -86,6 +89,8 @@ class Resolver:
         self.actors[actor.key] = actor
         for name in (actor.label, *actor.aliases):
             self._by_name.setdefault((actor.type, normalise(name)), actor.key)
+        if actor.type == "Person":
+            self.people.add(actor)
         return actor
 
     def note_alias(self, actor: Actor, text: str) -> None:
@@ -110,7 +115,15 @@ class Resolver:
         actor = self._candidate(text, kind, full_name)
         if actor is not None and actor.key not in self.actors:
             self._add(actor)
+        elif actor is not None and actor.type == "Person" and kind == "PERSON":
+            self._take_full_name(actor, surface(full_name or text), split_title(text)[0])
         return actor
+
+    def _take_full_name(self, actor: Actor, name: str, title: str) -> None:
+        """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
+        if len(name.split()) > len(actor.label.split()) and self.people.short_node_for(name, title) == actor.key:
+            self.people.rename(actor, name)
+            self._by_name.setdefault(("Person", normalise(name)), actor.key)
 
     def peek(self, text: str, kind: str) -> Actor | None:
         """The actor ``text`` would name, without making it a node: for a mention of no actor
@@ -133,7 +146,7 @@ class Resolver:
         if key in self.overrides.split:
             return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
-            return self._named(surface(full_name or text), "Person")
+            return self._person(surface(full_name or text), split_title(text)[0])
         entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
@@ -152,6 +165,14 @@ class Resolver:
         if key in self.overrides.merge:  # a chain of merges ends at a form that is not merged again
             return None
         return self._candidate(target, kind)
+
+    def _person(self, name: str, title: str) -> Actor:
+        """The person ``name`` names: a node of that name, else the one node whose full name it is a short form
+        of, else the one node named by a short form of it (which it takes over), else a new node."""
+        found = self._by_name.get(("Person", normalise(name)))
+        if found is None:
+            found = self.people.full_name_of(name, title) or self.people.short_node_for(name, title)
+        return self.actors[found] if found is not None else self._named(name, "Person")
 
     def from_entry(self, entry: ActorEntry) -> Actor:
         existing = self.actors.get(entry.key)

@@ -67,11 +67,7 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
     split = [split_title(m.text) for m in mentions if m.kind == "PERSON"]
     fulls = {name for _, name in split if len(name.split()) >= 2}
     office_holders = {name for title, name in split if _office(title)}
-    owners: dict[str, set[str]] = {}
-    for full in sorted(fulls, key=len, reverse=True):
-        for short in _short_forms(full):
-            if short != normalise(full):
-                owners.setdefault(short, set()).add(full)
+    owners = _short_name_owners(fulls)
     canon = {normalise(f): f for f in fulls}
     out = {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
     for short, names in owners.items():  # "President Trump" -> the Trump the document gives an office, if one
@@ -80,6 +76,27 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
             out[_OFFICE + short] = next(iter(holders))
     out.update(canon)
     return out
+
+
+def shared_short_names(mentions: Iterable[Mention]) -> set[str]:
+    """Short names two full names of one document end in ("berg" for "Anna Berg" and "Tomas Berg").
+
+    Examples:
+        >>> sorted(shared_short_names([Mention("Anna Berg", 0, 9, "PERSON"), Mention("Tomas Berg", 20, 30, "PERSON")]))
+        ['berg']
+    """
+    fulls = {name for _, name in (split_title(m.text) for m in mentions if m.kind == "PERSON")
+             if len(name.split()) >= 2}
+    return {short for short, names in _short_name_owners(fulls).items() if len(names) > 1}
+
+
+def _short_name_owners(fulls: set[str]) -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = {}
+    for full in sorted(fulls, key=len, reverse=True):
+        for short in _short_forms(full):
+            if short != normalise(full):
+                owners.setdefault(short, set()).add(full)
+    return owners
 
 
 def person_genders(mentions: Iterable[Mention], people: dict[str, str]) -> dict[str, str]:
@@ -183,6 +200,7 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     everything = [*mentions, *claim_mentions]
     leaders = document_leaders(everything)
     people = person_names(everything)
+    resolver.people.shared |= shared_short_names(everything)  # never joined across documents either
     context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
                               government=document_government(everything, leaders),
                               claim_spans={(m.start, m.end) for m in claim_mentions},
