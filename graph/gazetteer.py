@@ -85,7 +85,8 @@ def words(role: str) -> dict[str, tuple[str, ...]]:
 @cache
 def government_nouns(use: str) -> frozenset[str]:
     """Nouns that name a government in phrases of one ``use`` (``government_noun`` words of
-    ``resolution_words.tsv``): "leader" ("the government of President X") or "generic" ("the legitimate regime").
+    ``resolution_words.tsv``): "leader" ("the government of President X"), "generic" ("the legitimate regime") or
+    "forces" (only before a military noun: "security forces").
 
     Examples:
         >>> sorted(government_nouns("leader")), sorted(government_nouns("generic"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
-from graph.gazetteer import entries_by_key, lookup, lookup_demonym, normalise, words
+from graph.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, normalise, words
 from graph.resolve_names import split_title
 from graph.resolve_overrides import Overrides
 from graph.resolve_people import PeopleIndex
@@ -150,6 +150,9 @@ class Resolver:
         entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
+        owner = _owner_name(surface(text)) if kind == "ORG" else None
+        if owner is not None:  # "IS positions", "Hamas targets": the organisation, no organisation of their own
+            return self._candidate(owner, kind)
         return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
                            _KIND_TO_TYPE.get(kind, "Group"))
 
@@ -192,6 +195,22 @@ def _entry_actor(entry: ActorEntry) -> Actor:
     return Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label})
 
 
+def _owner_name(text: str) -> str | None:
+    """The organisation name before a lower-case word for its things, places or people, else None.
+
+    Examples:
+        >>> _owner_name("IS positions"), _owner_name("Wagner fighters"), _owner_name("NATO officials")
+        ('IS', 'Wagner', 'NATO')
+        >>> [_owner_name(t) for t in ("Syrian Democratic Forces", "Trump administration", "pro-Assad forces")]
+        [None, None, None]
+    """
+    name, _, head = text.rpartition(" ")
+    if not name[:1].isupper() or not head.islower():
+        return None  # "pro-Assad forces" is no organisation "pro-Assad"
+    heads = {*words("thing_head"), *words("group_head"), *words("state_head")} - government_nouns("leader")
+    return name if head in heads else None
+
+
 def _is_force_name(key: str) -> bool:
     """"pakistan armed forces", "japan self-defense forces": a state's named force, a government body.
 
@@ -213,18 +232,31 @@ def _is_institution_name(key: str) -> bool:
 
 
 def state_phrase(key: str) -> ActorEntry | None:
-    """"azerbaijani forces", "russian jets", "government in damascus" -> the state."""
+    """"azerbaijani forces", "russian jets", "government in damascus", "government forces in syria" -> the state.
+
+    Examples:
+        >>> [state_phrase(k).key for k in ("russian jets", "government forces in syria", "regime of bashar al-assad",
+        ...  "yemeni government soldiers") if state_phrase(k) is not None]
+        ['russia', 'syria', 'yemen']
+    """
     tokens = key.split()
     heads = words("state_head")
     for cut in (1, 2):
-        if len(tokens) > cut and " ".join(tokens[cut:]) in heads:
+        if len(tokens) > cut and (" ".join(tokens[cut:]) in heads or _government_forces(tokens[cut:])):
             entry = lookup_demonym(" ".join(tokens[:cut]))
             if entry is not None and entry.type == "State":
                 return entry
-    if len(tokens) >= 3 and tokens[0] in heads and tokens[1] in ("in", "of"):
-        entry = lookup(" ".join(tokens[2:]))
+    lead = next((i for i, token in enumerate(tokens[:3]) if token in ("in", "of")), 0)
+    if lead and len(tokens) > lead + 1 and all(t in heads or t in words("government_adjective") for t in tokens[:lead]):
+        entry = lookup(" ".join(tokens[lead + 1:]))  # "government forces in syria", "legitimate government of yemen"
         return entry if entry is not None and entry.type == "State" else None
     return None
+
+
+def _government_forces(tokens: list[str]) -> bool:
+    """"government forces", "regime troops", "security forces": a government's forces, after a demonym the state's."""
+    nouns = government_nouns("generic") | government_nouns("forces")
+    return len(tokens) == 2 and tokens[0] in nouns and tokens[1] in words("military_head")
 
 
 def _group_phrase(key: str) -> ActorEntry | None:

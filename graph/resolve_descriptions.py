@@ -76,7 +76,8 @@ def leader_government(text: str, leaders: dict[str, str]) -> str | None:
 
 
 def is_generic_government(text: str) -> bool:
-    """"government troops", "the legitimate government", "the regime": a government the text does not name.
+    """"government troops", "security forces", "the legitimate government", "the regime": a government (or its
+    forces) the text does not name.
 
     Bare "the government" and "government officials" are not: in news about a country's home politics they are
     its own government even when the article names a foreign one.
@@ -86,10 +87,14 @@ def is_generic_government(text: str) -> bool:
         (True, False)
         >>> is_generic_government("the government"), is_generic_government("the legitimate government")
         (False, True)
+        >>> is_generic_government("security forces"), is_generic_government("Iraqi security forces")
+        (True, False)
     """
     tokens = normalise(text).split()
     adjective = bool(tokens) and tokens[0] in words("government_adjective")
     tokens = tokens[1:] if adjective else tokens
+    if len(tokens) == 2 and tokens[0] in government_nouns("forces") and not adjective:
+        return tokens[1] in words("military_head")
     if not tokens or tokens[0] not in government_nouns("generic") or len(tokens) > 2:
         return False
     if len(tokens) == 2:

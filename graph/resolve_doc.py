@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from extractors.records import Claim, Mention
 from graph.gazetteer import entries_by_key, lookup, normalise, words
@@ -47,7 +48,6 @@ class DocumentContext:
     resolved: dict[tuple[int, int], Actor | None] = field(default_factory=dict)
     leaders: dict[str, str] = field(default_factory=dict)
     government: str | None = None
-    claim_spans: set[tuple[int, int]] = field(default_factory=set)
     genders: dict[str, str] = field(default_factory=dict)
 
 
@@ -136,7 +136,7 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     key = normalise(mention.text)
     actor: Actor | None
     state = _government_of(mention, context)
-    if state is not None or is_generic_government(mention.text) and span not in context.claim_spans:
+    if state is not None or is_generic_government(mention.text):  # no state: a party the graph cannot name
         actor = None if state is None else resolver.from_entry(entries_by_key()[state])
     elif mention.kind == "PERSON" or _is_mistagged_person(mention, context):
         title, name = split_title(mention.text)
@@ -203,7 +203,6 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     resolver.people.shared |= shared_short_names(everything)  # never joined across documents either
     context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
                               government=document_government(everything, leaders),
-                              claim_spans={(m.start, m.end) for m in claim_mentions},
                               genders=person_genders(everything, people))
     earlier: list[Actor] = []
     for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
@@ -230,7 +229,7 @@ def _resolved_claims(claims: list[Claim], resolver: Resolver, context: DocumentC
         if normalise(full) in affiliations:
             affiliations.setdefault(short, affiliations[normalise(full)])
     out: list[Claim] = []
-    for claim in claims:
+    for claim in map(partial(_unnamed_governments, context=context), claims):
         subject = _subject(claim, resolver, context, affiliations)
         obj = _as_mention(claim.object, _resolve_one(claim.object, resolver, context))
         if subject is None or obj is None or subject.id == obj.id:
@@ -240,6 +239,17 @@ def _resolved_claims(claims: list[Claim], resolver: Resolver, context: DocumentC
             speaker = _as_mention(claim.attributed_to, _resolve_one(claim.attributed_to, resolver, context))
         out.append(replace(claim, subject=subject, object=obj, attributed_to=speaker))
     return out
+
+
+def _unnamed_governments(claim: Claim, context: DocumentContext) -> Claim:
+    """The claim with a side that is a government (or its forces) no one names marked as no actor: "government
+    troops" in a document that names no government, or several. ``extract`` keeps the claim; the graph leaves it
+    out, as it does "sanctions targeting banks" (``Mention.is_actor``)."""
+    def named(mention: Mention) -> Mention:
+        unnamed = mention.is_actor and is_generic_government(mention.text) and _government_of(mention, context) is None
+        return replace(mention, is_actor=False) if unnamed else mention
+
+    return replace(claim, subject=named(claim.subject), object=named(claim.object))
 
 
 def _as_mention(mention: Mention, actor: Actor | None) -> Mention | None:
