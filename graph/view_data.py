@@ -30,7 +30,8 @@ class Actor:
 
 @dataclass
 class Evidence:
-    """One claim behind an edge: its sentence with the spans to highlight, and where the sentence comes from."""
+    """One claim behind an edge: its sentence with the spans to highlight, where the sentence comes from, and the
+    extractor that made the claim ("stance.v1")."""
 
     sentence: str
     highlights: list[tuple[int, int, str]]
@@ -42,6 +43,7 @@ class Evidence:
     confidence: float
     negated: bool
     hedged: bool
+    extractor: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -88,7 +90,7 @@ def _wikidata_id(same: Any) -> str | None:
 
 
 _CLAIM_PROPERTIES = (SG.relation, SG.subject, SG.object, SG.sentence, SG.speaker, SG.cue, SG.role, SG.confidence,
-                     SG.negated, SG.hedged, SG.subjectText, SG.objectText)
+                     SG.negated, SG.hedged, SG.subjectText, SG.objectText, SG.extractor)
 
 
 def collect_edges(graph: Graph, actors: dict[str, Actor] | None = None) -> list[Edge]:
@@ -145,7 +147,7 @@ def _evidence(values: dict[Node, Node], labels: dict[str, str], sentences: _Sent
                                    str(values.get(SG.objectText) or "")),
         document=title, date=date,
         speaker=labels.get(str(speaker), str(speaker).rsplit("/", 1)[-1]) if isinstance(speaker, URIRef) else "",
-        role=str(values.get(SG.role) or ""), cue=cue,
+        role=str(values.get(SG.role) or ""), cue=cue, extractor=str(values.get(SG.extractor) or ""),
         confidence=float(str(values.get(SG.confidence) or 0)),
         negated=_true(values.get(SG.negated)), hedged=_true(values.get(SG.hedged)),
     )

@@ -36,6 +36,7 @@ def test_edges_carry_every_claim_with_speaker_and_flags(edges) -> None:  # type:
     assert [e.hedged for e in backing.evidence] == [False, False, True]  # weak claims listed last
     condemn = by_key[(TURKEY, "opposes", RUSSIA)].evidence[0]
     assert condemn.speaker == "Omer Kaya" and condemn.date == "2024-03-05" and condemn.document == "Report 4"
+    assert condemn.extractor == "stance.v1" and backing.evidence[1].extractor.startswith("<img src=z")
     assert condemn.sentence[slice(*condemn.highlights[1][:2])] == "condemned"
     assert (TURKEY, "supports", YPG) not in by_key  # a negated claim never makes an edge
 

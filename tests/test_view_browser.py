@@ -41,6 +41,9 @@ def test_edge_evidence_marks_cue_speaker_date_and_weak_claims(opened) -> None:  
     text = _click_edge(opened, "supports", ACTORS["russia"].iri, ACTORS["assad"].iri)
     assert "Moscow has long supported Assad with jets and advisers." in text
     assert "Report 0 · 2024-03-01" in text and "HEDGED" in text.upper()
+    assert "confidence 0.90 · extractor: stance.v1" in text  # which extractor made each claim
+    assert "extractor: <img src=z onerror=window.pwned=3>.v1" in text  # as text, never markup
+    assert opened.execute_script("return document.querySelectorAll('#evidence img').length") == 0
     marks = opened.execute_script(
         "return [...document.querySelectorAll('#evidence mark.cue')].map(m => m.textContent)")
     assert marks[:3] == ["supported", "backs", "back"]

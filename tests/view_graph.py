@@ -48,6 +48,10 @@ CLAIMS = [
 ]
 
 
+# the extractor behind each claim is "stance.v1" or "affiliation.v1", but for one made-up name full of markup
+_EXTRACTORS = {1: "<img src=z onerror=window.pwned=3>.v1"}
+
+
 def small_graph() -> Graph:
     """The graph described in the module docstring, one document per claim."""
     graph = new_graph()
@@ -58,7 +62,8 @@ def small_graph() -> Graph:
         add_claim(graph, Claim(
             doc_id=doc.id, sentence_index=0, sentence=sentence, sentence_start=0, relation=relation,  # type: ignore[arg-type]
             subject=_mention(subj, s_text, start), object=_mention(obj, o_text, o_start), cue=cue,
-            extractor="test.v1", confidence=conf, negated=neg, hedged=hedged,
+            extractor=_EXTRACTORS.get(i, "stance.v1" if relation != "affiliated_with" else "affiliation.v1"),
+            confidence=conf, negated=neg, hedged=hedged,
             role="spokesman" if speaker else None,
             attributed_to=_mention(speaker, ACTORS[speaker].label, 0) if speaker else None), doc_iri)
     for actor in ACTORS.values():
