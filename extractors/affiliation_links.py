@@ -113,10 +113,11 @@ def _org_before_name(person: Span) -> Iterator[Found]:
             yield None, org, "org-before-name"
         elif before.ent_type_ == "NORP" and before.text.lower() in party_words():  # "fellow Democrat X"
             yield None, Span(person.doc, before.i, before.i + 1, label="NORP"), "party-before-name"
-    elif before.ent_type_ == "GPE":  # "Liberal Party of Canada Frank Oliver", parsed apart
+    elif before.ent_type_ in ("GPE", "ORG"):  # "Liberal Party of Canada Frank Oliver", parsed apart
         org = org_ending_at(person.doc, person.start)
-        if org is not None and org.label_ == "ORG" and not overlaps(org, person):
-            yield None, org, "org-before-name"
+        whole = before.ent_type_ == "GPE" or (org is not None and any(t.lower_ == "of" for t in org))
+        if org is not None and whole and org.label_ == "ORG" and not overlaps(org, person):
+            yield None, org, "org-before-name"  # whole: its place tagged apart, or mended (extractors.whole_names)
 
 
 def _bracketed_org(person: Span) -> Iterator[Found]:

@@ -114,3 +114,11 @@ def test_an_untagged_institution_name_keeps_the_place_it_begins_with() -> None:
     claims = next(extract_documents([Document(id="d", text=text)], Resolver())).claims
     assert [(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"] == \
         [("Miriam Shalev", "Tel Aviv Strategic Forum")]
+
+
+@pytest.mark.model
+def test_a_mended_party_name_right_before_a_name_is_the_persons_party() -> None:
+    text = "The victorious candidate was Liberal Party of Canada Frank Oliver ."
+    claims = next(extract_documents([Document(id="d", text=text)], Resolver())).claims
+    assert [(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"] == \
+        [("Frank Oliver", "Liberal Party of Canada")]
