@@ -74,8 +74,8 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
 def _shared_with_conjuncts(sent: Span) -> Iterator[tuple[Span, Found]]:
     """Each person's affiliations, and those the person shares with coordinated people: "Ann Roe and Bo
     Li of the Omega Foundation", "X and Y joined Z" (the parse hangs the phrase on one conjunct only).
-    Only a person without affiliations of their own shares; appositions, titles, brackets and names right
-    before the person stay with the one name they touch."""
+    Only a person without affiliations of their own shares; appositions, titles, brackets, names right
+    before the person and a conjunct's own relative clause stay with the one name they touch."""
     people = list(_people(sent))
     found = {p.start: list(_affiliations(p)) for p in people}
     for person in people:
@@ -84,8 +84,14 @@ def _shared_with_conjuncts(sent: Span) -> Iterator[tuple[Span, Found]]:
             continue  # "A for Trapani, B for Messina": each conjunct has its own
         group = {t.i for t in person.root.conjuncts}
         for other in people:
-            if other.root.i in group and other.start != person.start:
+            if other.root.i in group and other.start != person.start and not _has_relative(other.root):
                 yield from ((person, f) for f in found[other.start] if _shared(f[2]))
+
+
+def _has_relative(head: Token) -> bool:
+    """Whether the name has its own relative clause ("..., and Rep. X, who as Democratic chairman leads ..."):
+    what that clause says is about this one conjunct, never shared with the others."""
+    return any(c.dep_ == "relcl" for c in head.children)
 
 
 def _shared(how: str) -> bool:
