@@ -36,6 +36,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
+from extractors.stance_evaluation import evaluation_claims
 from extractors.stance_nouns import (
     governing_verb,
     hyphen_parties,
@@ -80,6 +81,7 @@ def extract_stance(doc: Doc, doc_id: str) -> Iterator[Claim]:
             if key not in seen:
                 seen.add(key)
                 yield claim
+        yield from evaluation_claims(sent, doc_id, index, {(s, o) for s, _, o in seen})
 
 
 def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
@@ -209,6 +211,8 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
 def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     if cue.slot == "obj" and helped.gives_things(verb) and not (passive or helped.named_object(verb)):
         return []  # "provided 125 soldiers", "supplied arms": the object is what is given
+    if cue.slot == "to" and cue.cls == "aid" and not helped.gives_aid(verb):
+        return []  # "gave the House latitude", "provided false statements to the department"
     if cue.slot == "obj":
         if passive:
             patient = _passive_patient(verb)
