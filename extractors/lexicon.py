@@ -81,6 +81,12 @@ def aid_nouns() -> frozenset[str]:
 
 
 @cache
+def receiving_verbs() -> frozenset[str]:
+    """Verbs whose subject receives the stance of its noun-cue object ("won the backing of X")."""
+    return frozenset(row["lemma"] for row in read_table("receiving_verbs.tsv"))
+
+
+@cache
 def report_verbs() -> dict[str, str]:
     """Verbs that report what their subject said or judged: lemma -> frame (speech | judge)."""
     return {row["lemma"]: row["frame"] for row in read_table("report_verbs.tsv")}

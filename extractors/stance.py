@@ -316,6 +316,8 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         holder = _noun_holder(noun, cue)
         targets = (list(prep_objects(noun, cue.slot)) or verb_level_targets(noun, cue)
                    or relative_clause_targets(noun, cue))
+        if cue.slot == "of" and holder is not None and targets and helped.received(noun):
+            holder, targets = targets[0], [holder]  # "X won the backing of Y": Y backs X
     if holder is None or not targets:
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)

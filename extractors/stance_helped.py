@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, actor_nouns, aid_nouns, disposition_nouns, stance_cues
+from extractors.lexicon import Cue, actor_nouns, aid_nouns, disposition_nouns, receiving_verbs, stance_cues
 from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, SPEECH_VERBS, actor_mention, child, prep_objects
 
 _HELP_CLASSES = frozenset({"cooperate", "aid"})
@@ -135,6 +135,21 @@ def gives_aid(verb: Token) -> bool:
         return True
     aid = aid_nouns()
     return any(t.lemma_.lower() in aid for t in (thing, *thing.conjuncts, *thing.lefts))
+
+
+def received(noun: Token) -> bool:
+    """A noun cue its clause's subject receives: "X won the backing of Y", "X has the support of Y" (Y holds).
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Rubio", "had", "the", "support", "of", "Kemp"], heads=[1, 1, 3, 1, 3, 4],
+        ...           deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ...           lemmas=["Rubio", "have", "the", "support", "of", "Kemp"])
+        >>> received(doc[3])
+        True
+    """
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in receiving_verbs() and child(noun, "poss") is None
 
 
 def named_object(verb: Token) -> bool:

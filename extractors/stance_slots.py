@@ -106,9 +106,10 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
 
 
 def figurative(holder: Mention, target: Slot) -> bool:
-    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"); armed actors
-    and attack nouns hit real things ("jets destroyed three bridges")."""
-    return holder.kind == "PERSON" and not target[0].is_actor
+    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"), also of a
+    person the NER missed ("Kasich targeted the issue"); armed actors and attack nouns hit real things ("jets
+    destroyed three bridges")."""
+    return holder.kind in ("PERSON", "PROPN") and not target[0].is_actor
 
 
 def _non_actor(token: Token) -> Mention:
