@@ -129,6 +129,24 @@ def test_giving_counts_as_support_only_when_aid_is_given() -> None:
     assert list(extract_stance(giving("latitude", "latitude"), "t")) == []
 
 
+def test_backing_won_from_someone_is_theirs() -> None:
+    # "Rubio won the backing of Kemp": Kemp backs Rubio, not the other way round.
+    doc = make_doc([("Rubio", 1, "nsubj", "PROPN", "Rubio", "B-PERSON"), ("won", 1, "ROOT", "VERB", "win", "O"),
+                    ("the", 3, "det", "DET", "the", "O"), ("backing", 1, "dobj", "NOUN", "backing", "O"),
+                    ("of", 3, "prep", "ADP", "of", "O"), ("Kemp", 4, "pobj", "PROPN", "Kemp", "B-PERSON")])
+    assert {(c.subject.text, c.relation, c.object.text) for c in extract_stance(doc, "t")} == {
+        ("Kemp", "supports", "Rubio")}
+
+
+def test_a_name_the_ner_missed_attacks_things_only_figuratively() -> None:
+    def targeting(ent: str) -> Doc:
+        return make_doc([("Kasich", 1, "nsubj", "PROPN", "Kasich", ent), ("targeted", 1, "ROOT", "VERB", "target", "O"),
+                         ("the", 3, "det", "DET", "the", "O"), ("bridge", 1, "dobj", "NOUN", "bridge", "O")])
+    assert list(extract_stance(targeting("O"), "t")) == []
+    assert list(extract_stance(targeting("B-PERSON"), "t")) == []
+    assert [c.object.text for c in extract_stance(targeting("B-ORG"), "t")] == ["bridge"]
+
+
 def test_the_lexicons_use_only_their_documented_classes() -> None:
     rows = read_table("evaluation_lexicon.tsv")
     assert {r["pattern"] for r in rows} == {"trait", "deed", "conduct", "work"}
