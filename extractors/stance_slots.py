@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, stance_cues
+from extractors.lexicon import Cue, resolution_words, stance_cues
 from extractors.records import Mention
 from extractors.spans import actor_mention, child, mention_of, noun_phrase
 from extractors.stance_helped import disposition_owner
@@ -48,12 +48,21 @@ def slot_mention(token: Token) -> Mention | None:
         appos = child(token, "appos")
         if appos is not None and appos.ent_type_ == "PERSON":
             return actor_mention(appos)
-    if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
-        return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.is_title and not _common_word(token) and (
+            found is None or found.end <= token.idx):
+        # a name the NER missed ("Kelly", "Nehlen"), also behind a named title ("Senate Minority Leader Chuck
+        # Schumer" is Schumer, not the Senate)
+        return mention_of(noun_phrase(token), "PROPN")
     if found is not None and found.text.endswith(" of") and found.start <= token.idx < found.end:
         # the NER cut "the Government of | Iraq"
         return _through_of(token, found)
     return found
+
+
+def _common_word(token: Token) -> bool:
+    """A title or head word written as a name ("President", "Army", "Government"), not a person's name."""
+    word = token.text.lower()
+    return any(word in words for words in resolution_words().values())
 
 
 def _through_of(token: Token, found: Mention) -> Mention:
