@@ -171,3 +171,36 @@ def test_evaluations_through_the_model(nlp: Language, text: str, expected: Found
     found = {(c.subject.text.split()[-1], c.relation, c.object.text.split()[-1], c.negated, c.hedged)
              for c in extract_stance(nlp(text), "t") if c.extractor == NAME}
     assert found == expected
+
+
+def _lifted(rows: list[Row]) -> set[tuple[str, str, str]]:
+    from extractors.affiliation import extract_affiliation
+    from extractors.speakers import lift_to_organisations
+
+    doc = make_doc(rows)
+    claims = [*extract_stance(doc, "t"), *extract_affiliation(doc, "t")]
+    return {(c.subject.text, c.relation, c.object.text) for c in lift_to_organisations(claims)
+            if c.relation != "affiliated_with"}
+
+
+def _titled(first: Row, org: Row) -> list[Row]:
+    """"[Former] ORG Spokesman Jens Berg condemned Moscow"."""
+    rows = [first] if first[0] else []
+    k = len(rows)
+    rows += [(org[0], k + 2, "compound", "PROPN", org[4], org[5]),
+             ("Spokesman", k + 3, "compound", "PROPN", "spokesman", "O"),
+             ("Jens", k + 3, "compound", "PROPN", "Jens", "B-PERSON"),
+             ("Berg", k + 4, "nsubj", "PROPN", "Berg", "I-PERSON"),
+             ("condemned", k + 4, "ROOT", "VERB", "condemn", "O"),
+             ("Moscow", k + 4, "dobj", "PROPN", "Moscow", "B-GPE")]
+    return rows
+
+
+def test_a_former_spokesman_and_a_party_adjective_do_not_speak_for_the_organisation() -> None:
+    nato: Row = ("NATO", 0, "", "", "NATO", "B-ORG")
+    none: Row = ("", 0, "", "", "", "")
+    former: Row = ("Former", 3, "amod", "ADJ", "former", "O")
+    assert ("NATO", "opposes", "Moscow") in _lifted(_titled(none, nato))
+    assert ("NATO", "opposes", "Moscow") not in _lifted(_titled(former, nato))
+    republican: Row = ("Republican", 0, "", "", "Republican", "B-NORP")
+    assert ("Republican", "opposes", "Moscow") not in _lifted(_titled(none, republican))
