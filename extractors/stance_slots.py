@@ -32,7 +32,8 @@ Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's 
 
 
 def slot_mention(token: Token) -> Mention | None:
-    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden").
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden", also "Trump's
+    attorney, Rudy Giuliani").
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -44,7 +45,8 @@ def slot_mention(token: Token) -> Mention | None:
         'Joe Biden'
     """
     found = actor_mention(token)
-    if found is None and token.pos_ in _TARGET_POS:
+    if (found is None or found.end <= token.idx) and token.pos_ in _TARGET_POS and not token.ent_type_:
+        # "the president, Joe Biden"; "Trump's attorney, Rudy Giuliani" is Giuliani, not Trump
         appos = child(token, "appos")
         if appos is not None and appos.ent_type_ == "PERSON":
             return actor_mention(appos)

@@ -204,3 +204,15 @@ def test_a_former_spokesman_and_a_party_adjective_do_not_speak_for_the_organisat
     assert ("NATO", "opposes", "Moscow") not in _lifted(_titled(former, nato))
     republican: Row = ("Republican", 0, "", "", "Republican", "B-NORP")
     assert ("Republican", "opposes", "Moscow") not in _lifted(_titled(none, republican))
+
+
+def test_a_possessed_title_with_an_appositive_name_is_that_person() -> None:
+    # "Trump's attorney, Rudy Giuliani, praised Mueller": Giuliani praises, not Trump.
+    doc = make_doc([("Trump", 2, "poss", "PROPN", "Trump", "B-PERSON"), ("'s", 0, "case", "PART", "'s", "O"),
+                    ("attorney", 7, "nsubj", "NOUN", "attorney", "O"), (",", 2, "punct", "PUNCT", ",", "O"),
+                    ("Rudy", 5, "compound", "PROPN", "Rudy", "B-PERSON"),
+                    ("Giuliani", 2, "appos", "PROPN", "Giuliani", "I-PERSON"), (",", 2, "punct", "PUNCT", ",", "O"),
+                    ("praised", 7, "ROOT", "VERB", "praise", "O"),
+                    ("Mueller", 7, "dobj", "PROPN", "Mueller", "B-PERSON")])
+    assert {(c.subject.text, c.relation, c.object.text) for c in extract_stance(doc, "t")} == {
+        ("Rudy Giuliani", "supports", "Mueller")}
