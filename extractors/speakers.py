@@ -3,8 +3,8 @@
 "NATO Secretary General Jens Stoltenberg warned Moscow" is Stoltenberg's stance and, because a secretary
 general speaks for the alliance, NATO's. Only roles that speak for the organisation (spokespeople, leaders,
 officials; not experts or members) carry the stance over, and only within the sentence that states the role. A
-former holder of the post speaks for it no more ("Former Massachusetts Governor Bill Weld"), and a party or
-people adjective ("Republican Representative Matt Gaetz") says whose member the person is, not that they speak
+former holder of the post speaks for it no more ("Former Ohio Governor Anna Berg"), and a party or
+people adjective ("Republican Representative Tom Hale") says whose member the person is, not that they speak
 for it.
 """
 
@@ -37,7 +37,7 @@ def speaks_for(role: str | None) -> bool:
 
 
 def _former(claim: Claim) -> bool:
-    """The person is introduced as a former holder of the post ("Former Massachusetts Governor Bill Weld"), in
+    """The person is introduced as a former holder of the post ("Former Ohio Governor Anna Berg"), in
     the stretch of the sentence before their name, up to the previous comma or semicolon."""
     before = claim.sentence[: max(0, claim.subject.start - claim.sentence_start)]
     stretch = re.split(r"[,;(]", before)[-1]

@@ -212,7 +212,7 @@ def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     if cue.slot == "obj" and helped.gives_things(verb) and not (passive or helped.named_object(verb)):
         return []  # "provided 125 soldiers", "supplied arms": the object is what is given
     if cue.slot == "to" and cue.cls == "aid" and not helped.gives_aid(verb):
-        return []  # "gave the House latitude", "provided false statements to the department"
+        return []  # "gave the council latitude", "provided false statements to the department"
     if cue.slot == "obj":
         if passive:
             patient = _passive_patient(verb)

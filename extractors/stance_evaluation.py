@@ -1,9 +1,9 @@
 """Stance read off evaluations in reported speech: a speaker who praises or blames a named actor.
 
 News often states a stance with no word of support or opposition: the speaker says something good or bad about
-someone. ""Mr. Taylor lied to the committee," McCarthy said" is McCarthy opposing Taylor; "Ford did a
-terrific job, Ambrose said" is Ambrose supporting Ford; "Kasich called Trump a reckless man" is Kasich opposing
-Trump. This module finds such evaluations with ``data/evaluation_lexicon.tsv`` and gives them to the speaker:
+someone. ""Mr. Hale lied to the committee," Marsh said" is Marsh opposing Hale; "Brody did a terrific job, Walsh
+said" is Walsh supporting Brody; "Marsh called Hale a reckless man" is Marsh opposing Hale. This module finds such
+evaluations with ``data/evaluation_lexicon.tsv`` and gives them to the speaker:
 
 - the **target** is a named actor the evaluation is said of: the subject of an evaluative predicate ("X is a
   liar", "X lied", "X did a terrific job", "X's record is disastrous": the possessor), the object of a judging
@@ -99,7 +99,7 @@ def readings(sent: Span) -> Iterator[Reading]:
 
 
 def _deed_subject(verb: Token) -> Token | None:
-    """The subject of a deed verb, shared by a verb it is coordinated with ("Mitt ran and failed"); none for a
+    """The subject of a deed verb, shared by a verb it is coordinated with ("Hale ran and failed"); none for a
     passive ("was betrayed": the subject is the one wronged)."""
     if child(verb, "nsubjpass", "auxpass") is not None or any(c.dep_ == "aux" and c.text.lower() == "to"
                                                                for c in verb.children):
@@ -133,7 +133,7 @@ def _adjective(cue: Token, adj: Token, entry: Evaluation) -> Iterator[Reading]:
 
 
 def _possessed(cue: Token, noun: Token, polarity: str) -> Iterator[Reading]:
-    """An evaluated act or quality of a named owner: "X's disastrous policies", "Clinton's corruption"."""
+    """An evaluated act or quality of a named owner: "X's disastrous policies", "Hale's corruption"."""
     owner = child(noun, "poss")
     if owner is not None and (_named(slot_mention(owner)) or owner.text.lower() in _PERSONAL):
         yield Reading(cue, owner, polarity, _clause_of(noun))
@@ -172,13 +172,13 @@ def _predicate(cue: Token, word: Token, polarity: str) -> Iterator[Reading]:
     carrier: Token | None
     if own is not None:
         if report_verbs().get(verb.lemma_.lower()) == "cause":
-            return  # "make America great again" is a wished result, not a judgement of America
+            return  # "make the country great again" is a wished result, not a judgement
         carrier, clause = own, word
         judge = verb if report_verbs().get(verb.lemma_.lower()) == "judge" else None
     elif report_verbs().get(verb.lemma_.lower()) == "judge" and child(verb, "dobj") is not None:
         carrier, clause, judge = child(verb, "dobj"), verb, verb
         if carrier is not None and carrier.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-            carrier = verb.head  # "Gowdy, whom he called a good man"
+            carrier = verb.head  # "Brody, whom he called a good man"
     else:
         carrier, clause, judge = child(verb, "nsubj"), verb, None
     target = _evaluated(carrier) if carrier is not None else None
@@ -188,7 +188,7 @@ def _predicate(cue: Token, word: Token, polarity: str) -> Iterator[Reading]:
 
 def _evaluated(token: Token) -> Token | None:
     """The actor a subject or object stands for: itself, or the possessor of a noun of conduct or judgement
-    ("Obama's leadership", "Holder's record"), or its of-phrase ("the record of X")."""
+    ("Brody's leadership", "Hale's record"), or its of-phrase ("the record of X")."""
     if _named(slot_mention(token)) or token.text.lower() in _PERSONAL:
         return token
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -261,7 +261,7 @@ def _inserted_speaker(verb: Token) -> tuple[Token, Token] | None:
 
 
 def _said_of(verb: Token) -> Token | None:
-    """The person a quote is said of (""He is not an expert," Gowdy said of Priebus"), whom its "he" or "she"
+    """The person a quote is said of (""He is not an expert," Marsh said of Hale"), whom its "he" or "she"
     names."""
     return next(prep_objects(verb, "of"), None) if report_verbs().get(verb.lemma_.lower()) == "speech" else None
 
@@ -272,9 +272,9 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:
         found = child(verb.head, "nsubj")
     if found is not None and found.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-        return verb.head  # "Gillibrand, who said Lynch is ..."
+        return verb.head  # "Walsh, who said Brody is ..."
     if found is not None and not _named(slot_mention(found)):
-        return next(prep_objects(found, "from"), found)  # "a statement from President Obama"
+        return next(prep_objects(found, "from"), found)  # "a statement from Governor Walsh"
     return found
 
 

@@ -117,7 +117,7 @@ def gives_things(verb: Token) -> bool:
 
 def gives_aid(verb: Token) -> bool:
     """Whether what ``verb`` gives is aid ("gave weapons to X", "provided X with funding", "pledged support"),
-    not something given in another sense ("gave the House latitude", "provided false statements to X").
+    not something given in another sense ("gave the council latitude", "provided false statements to X").
     A verb whose thing given is not said counts as aid ("donated to X").
 
     Examples:
@@ -143,9 +143,9 @@ def received(noun: Token) -> bool:
     Examples:
         >>> from spacy.tokens import Doc
         >>> from spacy.vocab import Vocab
-        >>> doc = Doc(Vocab(), words=["Rubio", "had", "the", "support", "of", "Kemp"], heads=[1, 1, 3, 1, 3, 4],
+        >>> doc = Doc(Vocab(), words=["Brody", "had", "the", "support", "of", "Walsh"], heads=[1, 1, 3, 1, 3, 4],
         ...           deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
-        ...           lemmas=["Rubio", "have", "the", "support", "of", "Kemp"])
+        ...           lemmas=["Brody", "have", "the", "support", "of", "Walsh"])
         >>> received(doc[3])
         True
     """

@@ -32,8 +32,8 @@ Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's 
 
 
 def slot_mention(token: Token) -> Mention | None:
-    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden", also "Trump's
-    attorney, Rudy Giuliani").
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden", also "Walsh's
+    lawyer, Anna Berg").
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -46,14 +46,14 @@ def slot_mention(token: Token) -> Mention | None:
     """
     found = actor_mention(token)
     if (found is None or found.end <= token.idx) and token.pos_ in _TARGET_POS and not token.ent_type_:
-        # "the president, Joe Biden"; "Trump's attorney, Rudy Giuliani" is Giuliani, not Trump
+        # "the president, Joe Biden"; "Walsh's lawyer, Anna Berg" is Berg, not Walsh
         appos = child(token, "appos")
         if appos is not None and appos.ent_type_ == "PERSON":
             return actor_mention(appos)
     if token.pos_ == "PROPN" and not token.ent_type_ and token.is_title and not _common_word(token) and (
             found is None or found.end <= token.idx):
-        # a name the NER missed ("Kelly", "Nehlen"), also behind a named title ("Senate Minority Leader Chuck
-        # Schumer" is Schumer, not the Senate)
+        # a name the NER missed ("Kelly", "Nehlen"), also behind a named title ("Senate Minority Leader Anna
+        # Berg" is Berg, not the Senate)
         return mention_of(noun_phrase(token), "PROPN")
     if found is not None and found.text.endswith(" of") and found.start <= token.idx < found.end:
         # the NER cut "the Government of | Iraq"
@@ -118,7 +118,7 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
 
 def figurative(holder: Mention, target: Slot) -> bool:
     """A person's assault on a thing is figurative ("attacked the law", "attacked his character"), also of a
-    person the NER missed ("Kasich targeted the issue"); armed actors and attack nouns hit real things ("jets
+    person the NER missed ("Brody targeted the issue"); armed actors and attack nouns hit real things ("jets
     destroyed three bridges")."""
     return holder.kind in ("PERSON", "PROPN") and not target[0].is_actor
 

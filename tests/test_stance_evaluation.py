@@ -94,10 +94,10 @@ def test_a_judging_verb_holds_its_object_and_is_surer_than_a_quote() -> None:
 
 
 def test_a_small_clause_of_making_is_a_result_not_a_judgement() -> None:
-    # "Cruz vowed to make America great again": no praise of America.
-    doc = make_doc([("Cruz", 1, "nsubj", "PROPN", "Cruz", "B-PERSON"), ("said", 1, "ROOT", "VERB", "say", "O"),
+    # "Brody said he would make Ruritania great": no praise of Ruritania.
+    doc = make_doc([("Brody", 1, "nsubj", "PROPN", "Brody", "B-PERSON"), ("said", 1, "ROOT", "VERB", "say", "O"),
                     ("he", 3, "nsubj", "PRON", "he", "O"), ("would", 3, "aux", "AUX", "would", "O"),
-                    ("make", 1, "ccomp", "VERB", "make", "O"), ("America", 6, "nsubj", "PROPN", "America", "B-GPE"),
+                    ("make", 1, "ccomp", "VERB", "make", "O"), ("Ruritania", 6, "nsubj", "PROPN", "Ruritania", "B-GPE"),
                     ("great", 4, "ccomp", "ADJ", "great", "O")])
     assert evaluations(doc) == set()
 
@@ -130,17 +130,17 @@ def test_giving_counts_as_support_only_when_aid_is_given() -> None:
 
 
 def test_backing_won_from_someone_is_theirs() -> None:
-    # "Rubio won the backing of Kemp": Kemp backs Rubio, not the other way round.
-    doc = make_doc([("Rubio", 1, "nsubj", "PROPN", "Rubio", "B-PERSON"), ("won", 1, "ROOT", "VERB", "win", "O"),
+    # "Brody won the backing of Walsh": Walsh backs Brody, not the other way round.
+    doc = make_doc([("Brody", 1, "nsubj", "PROPN", "Brody", "B-PERSON"), ("won", 1, "ROOT", "VERB", "win", "O"),
                     ("the", 3, "det", "DET", "the", "O"), ("backing", 1, "dobj", "NOUN", "backing", "O"),
-                    ("of", 3, "prep", "ADP", "of", "O"), ("Kemp", 4, "pobj", "PROPN", "Kemp", "B-PERSON")])
+                    ("of", 3, "prep", "ADP", "of", "O"), ("Walsh", 4, "pobj", "PROPN", "Walsh", "B-PERSON")])
     assert {(c.subject.text, c.relation, c.object.text) for c in extract_stance(doc, "t")} == {
-        ("Kemp", "supports", "Rubio")}
+        ("Walsh", "supports", "Brody")}
 
 
 def test_a_name_the_ner_missed_attacks_things_only_figuratively() -> None:
     def targeting(ent: str) -> Doc:
-        return make_doc([("Kasich", 1, "nsubj", "PROPN", "Kasich", ent), ("targeted", 1, "ROOT", "VERB", "target", "O"),
+        return make_doc([("Brody", 1, "nsubj", "PROPN", "Brody", ent), ("targeted", 1, "ROOT", "VERB", "target", "O"),
                          ("the", 3, "det", "DET", "the", "O"), ("bridge", 1, "dobj", "NOUN", "bridge", "O")])
     assert list(extract_stance(targeting("O"), "t")) == []
     assert list(extract_stance(targeting("B-PERSON"), "t")) == []
@@ -207,12 +207,12 @@ def test_a_former_spokesman_and_a_party_adjective_do_not_speak_for_the_organisat
 
 
 def test_a_possessed_title_with_an_appositive_name_is_that_person() -> None:
-    # "Trump's attorney, Rudy Giuliani, praised Mueller": Giuliani praises, not Trump.
-    doc = make_doc([("Trump", 2, "poss", "PROPN", "Trump", "B-PERSON"), ("'s", 0, "case", "PART", "'s", "O"),
-                    ("attorney", 7, "nsubj", "NOUN", "attorney", "O"), (",", 2, "punct", "PUNCT", ",", "O"),
-                    ("Rudy", 5, "compound", "PROPN", "Rudy", "B-PERSON"),
-                    ("Giuliani", 2, "appos", "PROPN", "Giuliani", "I-PERSON"), (",", 2, "punct", "PUNCT", ",", "O"),
+    # "Walsh's lawyer, Anna Berg, praised Hale": Berg praises, not Walsh.
+    doc = make_doc([("Walsh", 2, "poss", "PROPN", "Walsh", "B-PERSON"), ("'s", 0, "case", "PART", "'s", "O"),
+                    ("lawyer", 7, "nsubj", "NOUN", "lawyer", "O"), (",", 2, "punct", "PUNCT", ",", "O"),
+                    ("Anna", 5, "compound", "PROPN", "Anna", "B-PERSON"),
+                    ("Berg", 2, "appos", "PROPN", "Berg", "I-PERSON"), (",", 2, "punct", "PUNCT", ",", "O"),
                     ("praised", 7, "ROOT", "VERB", "praise", "O"),
-                    ("Mueller", 7, "dobj", "PROPN", "Mueller", "B-PERSON")])
+                    ("Hale", 7, "dobj", "PROPN", "Hale", "B-PERSON")])
     assert {(c.subject.text, c.relation, c.object.text) for c in extract_stance(doc, "t")} == {
-        ("Rudy Giuliani", "supports", "Mueller")}
+        ("Anna Berg", "supports", "Hale")}
