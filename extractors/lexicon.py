@@ -19,6 +19,16 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Evaluation:
+    """A word of praise or blame (``data/evaluation_lexicon.tsv``): its polarity and how it evaluates."""
+
+    lemma: str
+    pos: str
+    polarity: str
+    pattern: str  # trait | deed | conduct | work
+
+
+@dataclass(frozen=True)
 class ActorEntry:
     key: str
     label: str
@@ -50,6 +60,36 @@ def stance_cues() -> dict[tuple[str, str], tuple[Cue, ...]]:
                   row.get("class") or "")
         out.setdefault((cue.lemma, cue.pos), []).append(cue)
     return {key: tuple(cues) for key, cues in out.items()}
+
+
+@cache
+def evaluation_words() -> dict[tuple[str, str], Evaluation]:
+    """Words of praise and blame keyed by (lemma, pos).
+
+    Examples:
+        >>> evaluation_words()[("liar", "NOUN")].polarity, evaluation_words()[("lie", "VERB")].pattern
+        ('opposes', 'deed')
+    """
+    rows = read_table("evaluation_lexicon.tsv")
+    return {(r["lemma"], r["pos"]): Evaluation(r["lemma"], r["pos"], r["polarity"], r["pattern"]) for r in rows}
+
+
+@cache
+def aid_nouns() -> frozenset[str]:
+    """Lemmas of things whose giving to an actor is support of it ("weapons", "funding", "military")."""
+    return frozenset(row["lemma"] for row in read_table("aid_nouns.tsv"))
+
+
+@cache
+def receiving_verbs() -> frozenset[str]:
+    """Verbs whose subject receives the stance of its noun-cue object ("won the backing of X")."""
+    return frozenset(row["lemma"] for row in read_table("receiving_verbs.tsv"))
+
+
+@cache
+def report_verbs() -> dict[str, str]:
+    """Verbs that report what their subject said or judged: lemma -> frame (speech | judge)."""
+    return {row["lemma"]: row["frame"] for row in read_table("report_verbs.tsv")}
 
 
 @cache

@@ -36,6 +36,7 @@ from extractors.spans import (
     sentence_text,
     speaker_of,
 )
+from extractors.stance_evaluation import evaluation_claims
 from extractors.stance_nouns import (
     governing_verb,
     hyphen_parties,
@@ -80,6 +81,7 @@ def extract_stance(doc: Doc, doc_id: str) -> Iterator[Claim]:
             if key not in seen:
                 seen.add(key)
                 yield claim
+        yield from evaluation_claims(sent, doc_id, index, {(s, o) for s, _, o in seen})
 
 
 def _sentence_claims(sent: Span, doc_id: str, index: int) -> Iterator[Claim]:
@@ -209,6 +211,8 @@ def _verb_targets(verb: Token, cue: Cue) -> list[Token]:
 def _slot_targets(verb: Token, cue: Cue, passive: bool) -> list[Token]:
     if cue.slot == "obj" and helped.gives_things(verb) and not (passive or helped.named_object(verb)):
         return []  # "provided 125 soldiers", "supplied arms": the object is what is given
+    if cue.slot == "to" and cue.cls == "aid" and not helped.gives_aid(verb):
+        return []  # "gave the council latitude", "provided false statements to the department"
     if cue.slot == "obj":
         if passive:
             patient = _passive_patient(verb)
@@ -312,6 +316,8 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
         holder = _noun_holder(noun, cue)
         targets = (list(prep_objects(noun, cue.slot)) or verb_level_targets(noun, cue)
                    or relative_clause_targets(noun, cue))
+        if cue.slot == "of" and holder is not None and targets and helped.received(noun):
+            holder, targets = targets[0], [holder]  # "X won the backing of Y": Y backs X
     if holder is None or not targets:
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)

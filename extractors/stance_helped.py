@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, actor_nouns, disposition_nouns, stance_cues
+from extractors.lexicon import Cue, actor_nouns, aid_nouns, disposition_nouns, receiving_verbs, stance_cues
 from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, SPEECH_VERBS, actor_mention, child, prep_objects
 
 _HELP_CLASSES = frozenset({"cooperate", "aid"})
@@ -113,6 +113,43 @@ def gives_things(verb: Token) -> bool:
     object only with a with-phrase for the thing given ("provide X with aid", "X was supplied with arms")."""
     cues = stance_cues().get((verb.lemma_.lower(), "VERB"), ())
     return any(c.slot == "to" and c.cls == "aid" for c in cues) and next(prep_objects(verb, "with"), None) is None
+
+
+def gives_aid(verb: Token) -> bool:
+    """Whether what ``verb`` gives is aid ("gave weapons to X", "provided X with funding", "pledged support"),
+    not something given in another sense ("gave the council latitude", "provided false statements to X").
+    A verb whose thing given is not said counts as aid ("donated to X").
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["gave", "weapons", "gave", "latitude"], heads=[0, 0, 2, 2],
+        ...           deps=["ROOT", "dobj", "ROOT", "dobj"], lemmas=["give", "weapon", "give", "latitude"])
+        >>> gives_aid(doc[0]), gives_aid(doc[2])
+        (True, False)
+    """
+    thing = child(verb, "dobj", "nsubjpass")
+    if thing is not None and thing.ent_type_ in ACTOR_ENTS:  # "supplied Hezbollah with ...": the receiver
+        thing = next(prep_objects(verb, "with"), None)
+    if thing is None:
+        return True
+    aid = aid_nouns()
+    return any(t.lemma_.lower() in aid for t in (thing, *thing.conjuncts, *thing.lefts))
+
+
+def received(noun: Token) -> bool:
+    """A noun cue its clause's subject receives: "X won the backing of Y", "X has the support of Y" (Y holds).
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Brody", "had", "the", "support", "of", "Walsh"], heads=[1, 1, 3, 1, 3, 4],
+        ...           deps=["nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        ...           lemmas=["Brody", "have", "the", "support", "of", "Walsh"])
+        >>> received(doc[3])
+        True
+    """
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in receiving_verbs() and child(noun, "poss") is None
 
 
 def named_object(verb: Token) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, stance_cues
+from extractors.lexicon import Cue, resolution_words, stance_cues
 from extractors.records import Mention
 from extractors.spans import actor_mention, child, mention_of, noun_phrase
 from extractors.stance_helped import disposition_owner
@@ -32,7 +32,8 @@ Slot = tuple[Mention, float]  # a mention and how much it weighs on the claim's 
 
 
 def slot_mention(token: Token) -> Mention | None:
-    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden").
+    """The actor in a slot; a title head names its appositive holder ("the president, Joe Biden", also "Walsh's
+    lawyer, Anna Berg").
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -44,16 +45,26 @@ def slot_mention(token: Token) -> Mention | None:
         'Joe Biden'
     """
     found = actor_mention(token)
-    if found is None and token.pos_ in _TARGET_POS:
+    if (found is None or found.end <= token.idx) and token.pos_ in _TARGET_POS and not token.ent_type_:
+        # "the president, Joe Biden"; "Walsh's lawyer, Anna Berg" is Berg, not Walsh
         appos = child(token, "appos")
         if appos is not None and appos.ent_type_ == "PERSON":
             return actor_mention(appos)
-    if found is None and token.pos_ == "PROPN" and not token.ent_type_ and token.is_title:
-        return mention_of(noun_phrase(token), "PROPN")  # a name the NER missed ("Kelly", "Nehlen")
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.is_title and not _common_word(token) and (
+            found is None or found.end <= token.idx):
+        # a name the NER missed ("Kelly", "Nehlen"), also behind a named title ("Senate Minority Leader Anna
+        # Berg" is Berg, not the Senate)
+        return mention_of(noun_phrase(token), "PROPN")
     if found is not None and found.text.endswith(" of") and found.start <= token.idx < found.end:
         # the NER cut "the Government of | Iraq"
         return _through_of(token, found)
     return found
+
+
+def _common_word(token: Token) -> bool:
+    """A title or head word written as a name ("President", "Army", "Government"), not a person's name."""
+    word = token.text.lower()
+    return any(word in words for words in resolution_words().values())
 
 
 def _through_of(token: Token, found: Mention) -> Mention:
@@ -106,9 +117,10 @@ def target_mentions(targets: list[Token], cue: Cue) -> list[Slot]:
 
 
 def figurative(holder: Mention, target: Slot) -> bool:
-    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"); armed actors
-    and attack nouns hit real things ("jets destroyed three bridges")."""
-    return holder.kind == "PERSON" and not target[0].is_actor
+    """A person's assault on a thing is figurative ("attacked the law", "attacked his character"), also of a
+    person the NER missed ("Brody targeted the issue"); armed actors and attack nouns hit real things ("jets
+    destroyed three bridges")."""
+    return holder.kind in ("PERSON", "PROPN") and not target[0].is_actor
 
 
 def _non_actor(token: Token) -> Mention:
