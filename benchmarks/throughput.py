@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Whole-process throughput of `stancegraph build` against bare `nlp.pipe` on the same texts and model.
 
-Each side runs as its own process (model loading included), one after the other, N times; the best run counts.
-Peak RSS is the child's maximum resident set size.
+Each side runs as its own process (model loading included), bare then build, N times in turn; the best run of
+each side gives ``ratio_build_to_bare``, and each turn's pair gives one ratio of ``ratio_per_repeat`` (on a
+loaded machine the median of those, run back to back, drifts less than the ratio of two bests taken minutes
+apart). Peak RSS is the child's maximum resident set size.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
                                      [--stance-model DIR]
@@ -16,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,8 +71,10 @@ def main() -> None:
         learned = ["--stance-model", str(args.stance_model)] if args.stance_model else []
         build_cmd = [sys.executable, "-m", "graph.cli", *learned, "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
                      "--model", args.model, "--jobs", str(args.jobs)]
-        bare = min((run(bare_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
-        built = min((run(build_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
+        pairs = [(run(bare_cmd), run(build_cmd)) for _ in range(args.repeat)]
+        bare = min((b for b, _ in pairs), key=lambda r: r[0])
+        built = min((c for _, c in pairs), key=lambda r: r[0])
+        ratios = [b[0] / c[0] for b, c in pairs]
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
         "model": args.model, "stance_model": str(args.stance_model) if args.stance_model else None,
@@ -78,6 +83,9 @@ def main() -> None:
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),
         "bare_words_per_second": round(words / bare[0]), "build_words_per_second": round(words / built[0]),
         "ratio_build_to_bare": round(bare[0] / built[0], 3),
+        "ratio_per_repeat": [round(r, 3) for r in ratios], "ratio_median": round(statistics.median(ratios), 3),
+        "bare_seconds_per_repeat": [round(b[0], 2) for b, _ in pairs],
+        "build_seconds_per_repeat": [round(c[0], 2) for _, c in pairs],
         "bare_peak_rss_mib": round(bare[1]), "build_peak_rss_mib": round(built[1]),
     }, indent=1))
 
