@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Whole-process throughput of `stancegraph build` against bare `nlp.pipe` on the same texts and model.
 
-Each side runs as its own process (model loading included), one after the other, N times; the best run counts.
-Peak RSS is the child's maximum resident set size.
+Each side runs as its own process (model loading included), bare then build, N times in turn; the best run of
+each side gives ``ratio_build_to_bare``, and each turn's pair gives one ratio of ``ratio_per_repeat`` (on a
+loaded machine the median of those, run back to back, drifts less than the ratio of two bests taken minutes
+apart). Peak RSS is the child's maximum resident set size. ``ratio_cpu`` is the same ratio on the children's
+CPU time (user + system, best run of each side), which other processes on the machine disturb far less than
+wall-clock time.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
                                      [--stance-model DIR]
@@ -16,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,15 +38,15 @@ print(n)
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """(seconds, peak RSS in MiB) of one child process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MiB, CPU seconds: user + system) of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, rusage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"command failed: {' '.join(cmd[:4])} ...")
-    return elapsed, rusage.ru_maxrss / 1024
+    return elapsed, rusage.ru_maxrss / 1024, rusage.ru_utime + rusage.ru_stime
 
 
 def main() -> None:
@@ -68,8 +73,11 @@ def main() -> None:
         learned = ["--stance-model", str(args.stance_model)] if args.stance_model else []
         build_cmd = [sys.executable, "-m", "graph.cli", *learned, "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
                      "--model", args.model, "--jobs", str(args.jobs)]
-        bare = min((run(bare_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
-        built = min((run(build_cmd) for _ in range(args.repeat)), key=lambda r: r[0])
+        pairs = [(run(bare_cmd), run(build_cmd)) for _ in range(args.repeat)]
+        bare = min((b for b, _ in pairs), key=lambda r: r[0])
+        built = min((c for _, c in pairs), key=lambda r: r[0])
+        ratios = [b[0] / c[0] for b, c in pairs]
+        cpu_bare, cpu_build = min(b[2] for b, _ in pairs), min(c[2] for _, c in pairs)
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
         "model": args.model, "stance_model": str(args.stance_model) if args.stance_model else None,
@@ -78,7 +86,12 @@ def main() -> None:
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),
         "bare_words_per_second": round(words / bare[0]), "build_words_per_second": round(words / built[0]),
         "ratio_build_to_bare": round(bare[0] / built[0], 3),
+        "ratio_per_repeat": [round(r, 3) for r in ratios], "ratio_median": round(statistics.median(ratios), 3),
+        "bare_seconds_per_repeat": [round(b[0], 2) for b, _ in pairs],
+        "build_seconds_per_repeat": [round(c[0], 2) for _, c in pairs],
         "bare_peak_rss_mib": round(bare[1]), "build_peak_rss_mib": round(built[1]),
+        "bare_cpu_seconds": round(cpu_bare, 2), "build_cpu_seconds": round(cpu_build, 2),
+        "ratio_cpu": round(cpu_bare / cpu_build, 3),
     }, indent=1))
 
 

@@ -31,6 +31,7 @@ _LINK_CONFIDENCE = {"name-prep": 0.7, "org-before-name": 0.65, "bracket": 0.65, 
 _VERB_CONFIDENCE = 0.7
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                          "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+_NOT_PEOPLE_OR_PERSON = _NOT_PEOPLE | {"PERSON"}
 
 
 @cache
@@ -56,9 +57,11 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
         >>> [(c.subject.text, c.object.text, c.role) for c in extract_affiliation(doc, "d")]
         [('Ann Roe', 'NATO', 'spokeswoman')]
     """
+    ents = doc.ents  # read once: Span.ents rebuilds every entity of the document on each call
     for index, sent in enumerate(doc.sents):
         seen: set[tuple[int, int]] = set()
-        for person, (role, org, how) in _shared_with_conjuncts(sent):
+        sent_ents = [e for e in ents if e.start >= sent.start and e.end <= sent.end]  # as sent.ents gives them
+        for person, (role, org, how) in _shared_with_conjuncts(sent, sent_ents):
             if (person.start, org.start) in seen or overlaps(org, person):
                 continue
             seen.add((person.start, org.start))
@@ -71,12 +74,13 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
             )
 
 
-def _shared_with_conjuncts(sent: Span) -> Iterator[tuple[Span, Found]]:
+def _shared_with_conjuncts(sent: Span, ents: list[Span]) -> Iterator[tuple[Span, Found]]:
     """Each person's affiliations, and those the person shares with coordinated people: "Ann Roe and Bo
     Li of the Omega Foundation", "X and Y joined Z" (the parse hangs the phrase on one conjunct only).
     Only a person without affiliations of their own shares; appositions, titles, brackets, names right
-    before the person and a conjunct's own relative clause stay with the one name they touch."""
-    people = list(_people(sent))
+    before the person and a conjunct's own relative clause stay with the one name they touch. ``ents`` are
+    the sentence's entities."""
+    people = list(_people(sent, ents))
     found = {p.start: list(_affiliations(p)) for p in people}
     for person in people:
         yield from ((person, f) for f in found[person.start])
@@ -98,10 +102,11 @@ def _shared(how: str) -> bool:
     return how == "name-prep" or how.split("-", 1)[0] in ("verb", "predicate", "as", "led")
 
 
-def _people(sent: Span) -> Iterator[Span]:
-    """PERSON entities without leading ranks ("Colonel"), and names the model mistyped or missed that carry
-    a role or an age in apposition ("Harrington, a professor of ...", "Ulf Merbold, 47, of ...")."""
-    for ent in sent.ents:
+def _people(sent: Span, ents: list[Span]) -> Iterator[Span]:
+    """PERSON entities (of ``ents``, the sentence's) without leading ranks ("Colonel"), and names the model
+    mistyped or missed that carry a role or an age in apposition ("Harrington, a professor of ...", "Ulf Merbold,
+    47, of ...")."""
+    for ent in ents:
         if ent.label_ == "PERSON":
             start = ent.start
             while start < ent.end - 1 and ent.doc[start].text.lower().rstrip(".") in honorifics():
@@ -110,14 +115,14 @@ def _people(sent: Span) -> Iterator[Span]:
                 yield Span(ent.doc, start, ent.end, label="PERSON")
     for token in sent:
         if token.dep_ != "compound" and token.text[:1].isupper() and not is_role(token) \
-                and token.ent_type_ not in _NOT_PEOPLE | {"PERSON"} \
+                and token.ent_type_ not in _NOT_PEOPLE_OR_PERSON \
                 and any(c.dep_ == "appos" and (is_role(c) or _age(c)) for c in token.children):
             name = _unnamed_person(token)
             if name is not None:
                 yield name
         elif _bare_surname(token):
             yield Span(token.doc, token.i, token.i + 1, label="PERSON")  # "Harrington taught at Harvard"
-        elif is_regnal(token) and not token.ent_type_:
+        elif not token.ent_type_ and is_regnal(token):
             name = _unnamed_monarch(token)
             if name is not None:
                 yield name

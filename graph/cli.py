@@ -14,9 +14,7 @@ from extractors.stance_model import load_stance_model
 from graph import commands
 from graph.errors import StancegraphError, UsageError
 from graph.query import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
-from graph.stance_train import train_stance
 from graph.store import load_graph
-from graph.validate import validate_graph
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,6 +108,8 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # Modules that only one command needs (pyshacl for validate, numpy training for train-stance) are imported
+    # in that command's branch: importing them costs every other command a second or more at start.
     stance_model = load_stance_model(args.stance_model) if args.stance_model is not None else None
     if stance_model is not None and args.command not in ("build", "extract"):
         raise UsageError("--stance-model goes with build or extract only")
@@ -122,6 +122,8 @@ def _run(args: argparse.Namespace) -> int:
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, stance_model)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
     elif args.command == "train-stance":
+        from graph.stance_train import train_stance
+
         trained = train_stance(args.seesaw, args.park, args.output, args.model, steps=args.steps)
         print(f"wrote {args.output}: {trained.examples} training pairs, threshold {trained.threshold}, "
               f"cross-validation {trained.cv}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
@@ -137,6 +139,8 @@ def _run(args: argparse.Namespace) -> int:
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
+        from graph.validate import validate_graph
+
         validation = validate_graph(load_graph(args.graph))
         if not validation.conforms:
             print(validation.text)

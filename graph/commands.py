@@ -19,9 +19,7 @@ from graph.pipeline import Extracted, extract_documents
 from graph.readers import read_documents
 from graph.resolve import Resolver
 from graph.resolve_overrides import load_overrides
-from graph.serve import serve_graph
 from graph.store import load_graph, rdf_format, save_graph, write_atomic
-from graph.view import render_view
 
 
 @dataclass
@@ -119,6 +117,8 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
 def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
          min_confidence: float = 0.0) -> int:
     """Write the HTML view of the graph at ``graph_path``; returns the number of edges drawn."""
+    from graph.view import render_view  # here, not at the top: networkx and pyvis take a second to import
+
     graph = load_graph(graph_path)
     html = render_view(graph, actor=actor, hops=hops, min_evidence=min_evidence, min_confidence=min_confidence,
                        title=f"stancegraph: {graph_path.name}")
@@ -146,4 +146,6 @@ def load(graph_path: Path) -> Graph:
 
 def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878) -> int:
     """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted (``graph.serve``)."""
+    from graph.serve import serve_graph  # imported by the one command that needs it, as render_view is
+
     return serve_graph(graph_path, host, port)

@@ -45,7 +45,7 @@ def _titled(ent: Span) -> Span | None:
     doc = ent.doc
     for size in (3, 2, 1):
         start = ent.start - size
-        if start >= 0 and doc[start:ent.start].text.lower() in titles and doc[start].is_title:
+        if start >= 0 and doc[start].is_title and doc[start:ent.start].text.lower() in titles:
             return doc[start:ent.end]
     return None
 
@@ -88,8 +88,9 @@ def _anaphors(sent: Span) -> list[Mention]:
     for token in sent:
         if token.i == 0 or token.ent_type_ or not token.tag_.startswith("NN"):
             continue
-        known = token.lower_ in anaphors or lookup(token.lower_) is not None
-        if known and token.doc[token.i - 1].lower_ == "the":
+        if token.doc[token.i - 1].lower_ != "the":  # checked before the gazetteer lookup, which costs more
+            continue
+        if token.lower_ in anaphors or lookup(token.lower_) is not None:
             span = token.doc[token.i - 1 : token.i + 1]
             out.append(Mention(span.text, span.start_char, span.end_char, "NOUN"))
     return out

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graph.gazetteer import lookup_demonym, normalise, words
 
 __all__ = ["honorific_gender", "office", "short_forms", "split_title", "strip_title"]
 
 
+@lru_cache(maxsize=65536)  # a document names the same people many times; the tables it reads never change
 def split_title(name: str) -> tuple[str, str]:
     """(title, name): leading titles, and demonyms before them, split off the name.
 

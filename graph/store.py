@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from graph.errors import GraphFileError, UsageError
+from graph.turtle import write_turtle
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
            ".owl": "xml"}
@@ -43,8 +44,11 @@ def load_graph(path: Path, into: Graph | None = None) -> Graph:
 
 
 def save_graph(graph: Graph, path: Path) -> None:
-    """Serialise ``graph`` to ``path`` atomically: a temporary file beside it, then a rename."""
-    write_atomic(path, graph.serialize(format=rdf_format(path)).encode("utf-8"))
+    """Serialise ``graph`` to ``path`` atomically: a temporary file beside it, then a rename. Turtle goes
+    through ``graph.turtle`` (rdflib's Turtle serializer took a build a second or more); the rest through rdflib."""
+    fmt = rdf_format(path)
+    text = write_turtle(graph) if fmt == "turtle" else graph.serialize(format=fmt)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -243,3 +243,10 @@ def test_output_cut_short_by_the_reader_is_no_traceback(demo_dir: Path) -> None:
     assert first.strip(), "the first line of the table arrives"
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
     assert code == 141
+
+
+def test_the_cli_imports_what_only_other_commands_need_when_they_run() -> None:
+    # build and extract start faster without the SHACL validator and the view's graph libraries (seconds a run).
+    code = "import sys, graph.cli; print(sorted(m for m in ('pyshacl', 'pyvis', 'networkx') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,10 +3,14 @@ whole instead of tagging the state's name in it and leaving "Defense Forces"."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 from spacy.lang.en import English
 from spacy.language import Language
 
+from extractors.lexicon import resolution_words
 from extractors.nlp import gazetteer_patterns
 from graph.resolve import Resolver
 
@@ -29,6 +33,31 @@ def ruler_only() -> Language:
 ])
 def test_a_states_named_force_is_one_organisation(ruler_only: Language, text: str, name: str) -> None:
     assert [(e.text, e.label_) for e in ruler_only(text).ents] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("state", ["Israel", "United States", "Democratic Republic of the Congo"])
+@pytest.mark.parametrize("force", sorted(resolution_words()["force_name"]))
+def test_every_force_word_follows_every_state_name(ruler_only: Language, state: str, force: str) -> None:
+    # The patterns share one token set a position among force words of one length; each word must still match.
+    text = f"a unit of the {state} {force.title()} said"
+    assert [(e.text, e.label_) for e in ruler_only(text).ents] == [(f"{state} {force.title()}", "ORG")]
+
+
+def test_force_patterns_match_no_phrase_the_table_does_not_list() -> None:
+    # Merging force words into one token set a position must not create combinations ("Armed Self-Defence").
+    listed = {tuple(re.findall(r"[^\s-]+|-", force.title())) for force in resolution_words()["force_name"]}
+    after_one_word_names = [p["pattern"][1:] for p in gazetteer_patterns() if isinstance(p["pattern"], list)
+                            and "Israel" in _values(p["pattern"][0].get("ORTH"))]
+    matched = {tail for tokens in after_one_word_names
+               for tail in itertools.product(*(_values(t["ORTH"]) for t in tokens))}
+    assert matched == listed
+
+
+def _values(spec: object) -> list[str]:
+    """The strings a token spec's value matches: itself, or its IN list."""
+    if isinstance(spec, dict):
+        return list(spec.get("IN", []))
+    return [spec] if isinstance(spec, str) else []
 
 
 def test_a_description_in_lower_case_is_no_name(ruler_only: Language) -> None:
