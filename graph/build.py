@@ -4,6 +4,7 @@ provenance, and direct edges materialised from asserted claims."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -62,6 +63,27 @@ def document_iri(document: Document) -> URIRef:
     return DOC[_digest(document.text)]
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def source_term(url: str) -> URIRef | Literal:
+    """The article's address as an IRI, characters an IRI may not hold (spaces, quotes, brackets, controls)
+    percent-encoded as a browser does; an address without a scheme is no IRI and stays a literal, so an odd
+    ``url`` field never stops a build.
+
+    Examples:
+        >>> source_term('https://news.example/a b"c')
+        rdflib.term.URIRef('https://news.example/a%20b%22c')
+        >>> source_term("www.news.example/story")
+        rdflib.term.Literal('www.news.example/story')
+    """
+    url = url.strip()
+    if not _SCHEME.match(url):
+        return Literal(url)
+    return URIRef(_NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url))
+
+
 def add_document(graph: Graph, document: Document) -> URIRef:
     iri = document_iri(document)
     graph.add((iri, RDF.type, SG.Document))
@@ -71,7 +93,7 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     if document.date and graph.value(iri, DCTERMS.date) is None:
         graph.add((iri, DCTERMS.date, Literal(document.date)))
     if document.url:
-        graph.add((iri, DCTERMS.source, URIRef(document.url)))
+        graph.add((iri, DCTERMS.source, source_term(document.url)))
     if document.source:
         graph.add((iri, DCTERMS.publisher, Literal(document.source)))
     return iri

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS
 
 from graph.cli import main
 
@@ -212,6 +213,23 @@ def test_bad_document_is_skipped_and_the_rest_built(corpus: Path, tmp_path: Path
     assert result.returncode == 0
     assert "broken.txt" in result.stderr and "binary file" in result.stderr
     assert ("Turkey", "Kurdish militia") in edges(Graph().parse(out), "opposes")
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_odd_article_addresses_never_stop_a_build(tmp_path: Path, suffix: str) -> None:
+    # A url with a space and a quote is no IRI as written, one without a scheme is none at all: the articles are
+    # built, the first address percent-encoded, the second kept as text.
+    lines = [json.dumps({"id": "a", "text": ARTICLE, "url": 'https://news.example/a story"1'}),
+             json.dumps({"id": "b", "text": ARTICLE + " ", "url": "www.news.example/b"})]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / f"g{suffix}"
+    result = run("build", str(source), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    graph = Graph().parse(out)
+    sources = {str(o) for o in graph.objects(None, DCTERMS.source)}
+    assert sources == {"https://news.example/a%20story%221", "www.news.example/b"}
+    assert ("Iran", "Houthis") in edges(graph, "supports")
 
 
 def test_failed_build_leaves_an_existing_graph_untouched(corpus: Path, tmp_path: Path) -> None:
