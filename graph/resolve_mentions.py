@@ -29,7 +29,8 @@ _AKA = re.compile(r"^\s*,?\s*(also known as|also called|known as|aka)\s", re.I)
 
 def is_noise_sentence(sent: Span) -> bool:
     """Captions, credits and social-media lines (they assert nothing and name photographers)."""
-    return bool(_CAPTION.match(sent.text) or _FOLLOW.search(sent.text))
+    text = sent.text  # a Span builds its text from the tokens on every access
+    return bool(_CAPTION.match(text) or _FOLLOW.search(text))
 
 
 def _is_credit(ent: Span) -> bool:
