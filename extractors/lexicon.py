@@ -93,6 +93,17 @@ def report_verbs() -> dict[str, str]:
 
 
 @cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs whose subject said the clause they govern: the ``speech`` frame of ``report_verbs``.
+
+    Examples:
+        >>> "say" in speech_verbs(), "call" in speech_verbs()
+        (True, False)
+    """
+    return frozenset(lemma for lemma, frame in report_verbs().items() if frame == "speech")
+
+
+@cache
 def control_verbs() -> dict[str, tuple[str, str]]:
     """Control verbs: lemma -> (effect, controller)."""
     return {row["lemma"]: (row["effect"], row["controller"]) for row in read_table("control_verbs.tsv")}

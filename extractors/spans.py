@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from extractors.lexicon import actor_adjectives, actor_nouns, control_verbs
+from extractors.lexicon import actor_adjectives, actor_nouns, control_verbs, speech_verbs
 from extractors.records import Mention
 
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -21,8 +21,6 @@ _MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", 
 HEDGE_MODALS = frozenset({"might", "may", "could", "would", "should"})
 _ASSERTED_MARKS = frozenset({"as", "while", "because", "since", "after", "although", "though", "whereas"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
-SPEECH_VERBS = frozenset({"say", "tell", "claim", "allege", "report", "insist", "argue", "state", "add",
-                          "announce", "declare", "warn", "believe", "think", "write", "confirm"})
 _LIMITING_ADVERBS = frozenset({"unconditionally", "fully", "entirely", "completely", "wholeheartedly",
                                "necessarily", "always", "blindly", "totally"})
 
@@ -183,7 +181,7 @@ def speaker_of(verb: Token) -> Token | None:
     """The subject of the speech verb that reports the clause of ``verb`` ("Israel says Iran funds X")."""
     node = verb
     for _ in range(8):
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in SPEECH_VERBS:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in speech_verbs():
             return child(node.head, "nsubj")
         if node.head == node:
             return None

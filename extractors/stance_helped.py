@@ -15,8 +15,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from extractors.lexicon import Cue, actor_nouns, aid_nouns, disposition_nouns, receiving_verbs, stance_cues
-from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, SPEECH_VERBS, actor_mention, child, prep_objects
+from extractors.lexicon import (
+    Cue,
+    actor_nouns,
+    aid_nouns,
+    disposition_nouns,
+    receiving_verbs,
+    speech_verbs,
+    stance_cues,
+)
+from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, actor_mention, child, prep_objects
 
 _HELP_CLASSES = frozenset({"cooperate", "aid"})
 _CLIMB = frozenset({"acomp", "xcomp", "advcl", "pcomp", "acl", "pobj", "prep", "ccomp"})
@@ -224,7 +232,7 @@ def misread_reports(verb: Token) -> list[tuple[Token, Token, Token]]:
         [('funds', 'Iran', 'Hamas')]
     """
     obj = child(verb, "dobj")
-    if verb.lemma_.lower() not in SPEECH_VERBS or obj is None or child(verb, "ccomp") is not None:
+    if verb.lemma_.lower() not in speech_verbs() or obj is None or child(verb, "ccomp") is not None:
         return []
     tokens = list(obj.subtree)
     found = []
