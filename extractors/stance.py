@@ -318,6 +318,8 @@ def _noun_claims(noun: Token, cue: Cue, sent: Span, doc_id: str, index: int) -> 
                    or relative_clause_targets(noun, cue))
         if cue.slot == "of" and holder is not None and targets and helped.received(noun):
             holder, targets = targets[0], [holder]  # "X won the backing of Y": Y backs X
+        elif not targets and (given := helped.received_from(noun)) is not None:
+            holder, targets = given[0], [given[1]]  # "X drew criticism from Y": Y opposes X
     if holder is None or not targets:
         return
     holders, objects = holder_mentions(holder, cue), target_mentions(_flatten(targets), cue)

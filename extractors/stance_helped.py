@@ -160,6 +160,28 @@ def received(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in receiving_verbs() and child(noun, "poss") is None
 
 
+def received_from(noun: Token) -> tuple[Token, Token] | None:
+    """(holder, target) of a noun cue the clause's subject receives from someone: "X drew criticism from Y",
+    "X received support from Y", "X won praise from Y" (Y holds the stance on X). The from-phrase may hang on
+    the noun or on the verb.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Hale", "drew", "criticism", "from", "Marsh"], heads=[1, 1, 1, 1, 3],
+        ...           deps=["nsubj", "ROOT", "dobj", "prep", "pobj"],
+        ...           lemmas=["Hale", "draw", "criticism", "from", "Marsh"])
+        >>> [t.text for t in received_from(doc[2])]
+        ['Marsh', 'Hale']
+    """
+    if not received(noun):
+        return None
+    verb = noun.head
+    giver = next((t for head in (noun, verb) for prep in ("from", "by") for t in prep_objects(head, prep)), None)
+    receiver = child(verb, "nsubj")
+    return (giver, receiver) if giver is not None and receiver is not None else None
+
+
 def named_object(verb: Token) -> bool:
     obj = child(verb, "dobj")
     return obj is not None and obj.ent_type_ in ACTOR_ENTS  # "supplied Hezbollah"
