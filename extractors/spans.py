@@ -104,19 +104,6 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
-def with_conjuncts(token: Token) -> list[Token]:
-    """``token`` and the tokens coordinated with it ("Russia and Iran")."""
-    return [token, *token.conjuncts]
-
-
-def actor_mentions(token: Token | None) -> list[Mention]:
-    """Actor mentions for ``token`` and every conjunct of it, skipping phrases that name no actor."""
-    if token is None:
-        return []
-    found = (actor_mention(t) for t in with_conjuncts(token))
-    return [m for m in found if m is not None]
-
-
 def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -130,16 +117,6 @@ def prep_objects(token: Token, prep: str) -> Iterator[Token]:
                 yield obj
         elif prep == "to" and c.dep_ == "dative" and c.pos_ != "ADP":
             yield c
-
-
-def clause_chain(token: Token) -> Iterator[Token]:
-    """``token`` and the heads it inherits its subject from, nearest first (xcomp, advcl, conj, pcomp ...)."""
-    current = token
-    for _ in range(8):
-        yield current
-        if current.dep_ in ("ROOT",) or current.head == current:
-            return
-        current = current.head
 
 
 def clause_flags(verb: Token) -> tuple[bool, bool]:

@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
 from extractors.headlines import in_headline, scare_quoted
-from extractors.lexicon import Evaluation, evaluation_words, report_verbs
+from extractors.lexicon import Evaluation, evaluation_words, report_verbs, speech_verbs
 from extractors.records import Claim, Mention
 from extractors.spans import ACTOR_ENTS, RELATIVE_TAGS, child, clause_flags, prep_objects, sentence_text
 from extractors.stance_slots import slot_mention
@@ -240,7 +240,7 @@ def _holder(reading: Reading) -> tuple[Token | None, Token | None]:
         if node.dep_ in _ARGUMENT or node.head == node:
             return None, None
         head = node.head
-        if node.dep_ in _REPORTED and report_verbs().get(head.lemma_.lower()) == "speech":
+        if node.dep_ in _REPORTED and head.lemma_.lower() in speech_verbs():
             return _subject(head), head
         if node.dep_ not in _CLIMB:
             return None, None
@@ -253,7 +253,7 @@ def _inserted_speaker(verb: Token) -> tuple[Token, Token] | None:
     parser makes the quote the root)."""
     for c in verb.children:
         if c.dep_ in ("parataxis", "advcl", "ccomp") and c.i > verb.i and \
-                report_verbs().get(c.lemma_.lower()) == "speech" and child(c, "ccomp") is None:
+                c.lemma_.lower() in speech_verbs() and child(c, "ccomp") is None:
             subject = _subject(c)
             if subject is not None:
                 return subject, c
@@ -263,7 +263,7 @@ def _inserted_speaker(verb: Token) -> tuple[Token, Token] | None:
 def _said_of(verb: Token) -> Token | None:
     """The person a quote is said of (""He is not an expert," Marsh said of Hale"), whom its "he" or "she"
     names."""
-    return next(prep_objects(verb, "of"), None) if report_verbs().get(verb.lemma_.lower()) == "speech" else None
+    return next(prep_objects(verb, "of"), None) if verb.lemma_.lower() in speech_verbs() else None
 
 
 def _subject(verb: Token) -> Token | None:
