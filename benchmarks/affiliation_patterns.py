@@ -37,10 +37,10 @@ def main() -> None:
     args = ap.parse_args()
     scorer = load_scorer(args.scorer)
 
-    from extractors.affiliation import extract_affiliation
-    from extractors.nlp import load_pipeline
+    from extractors.affiliation.rules import extract_affiliation
+    from extractors.nlp.pipeline import load_pipeline
     from extractors.speakers import lift_to_organisations
-    from graph.resolve import Resolver, resolve_claims
+    from graph.resolve.resolver import Resolver, resolve_claims
 
     records = scorer.load_gold(args.gold, "affiliation", None, None)
     nlp = load_pipeline()

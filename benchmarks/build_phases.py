@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where one `stancegraph build` spends its time, phase by phase, in one process (no profiler overhead).
 
-Runs the same steps as ``graph.commands.build`` on the first N articles of a JSONL corpus and times each in CPU
+Runs the same steps as ``graph.cli.commands.build`` on the first N articles of a JSONL corpus and times each in CPU
 seconds of this process (``time.process_time``, which other jobs on a shared machine disturb far less than the
 wall clock): importing the CLI, loading the pipeline, spaCy itself (the time spent waiting on
 ``nlp.pipe``), each extractor, lifting to organisations, collecting the document's mentions, resolving, adding
@@ -63,16 +63,16 @@ def main() -> None:
     timer = Timer()
     start = time.process_time()
     timer.call("import", _import_cli)
-    from extractors.nlp import load_pipeline
+    from extractors.nlp.pipeline import load_pipeline
     from extractors.registry import get_extractor
     from extractors.speakers import lift_to_organisations
     from graph.build import add_actor, add_claim, add_document, new_graph
     from graph.pipeline import BATCH_SIZE
-    from graph.readers import read_documents
-    from graph.resolve import Resolver
-    from graph.resolve_doc import resolve_document
-    from graph.resolve_mentions import document_mentions
-    from graph.store import save_graph
+    from graph.readers.documents import read_documents
+    from graph.resolve.document import resolve_document
+    from graph.resolve.mentions import document_mentions
+    from graph.resolve.resolver import Resolver
+    from graph.store.files import save_graph
 
     sample = _sample(args.corpus, args.limit)
     nlp = timer.call("load pipeline", load_pipeline, args.model)

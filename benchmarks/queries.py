@@ -24,11 +24,12 @@ from pathlib import Path
 from rdflib import Graph
 
 from extractors.records import Claim, Mention
-from graph.build import PREFIXES, add_actor, add_claim, add_document, new_graph
-from graph.query import named_queries, run_query
-from graph.readers import Document
-from graph.resolve import Actor
-from graph.store import save_graph
+from graph.build import add_actor, add_claim, add_document, new_graph
+from graph.query.sparql import named_queries, run_query
+from graph.readers.documents import Document
+from graph.resolve.resolver import Actor
+from graph.store.files import save_graph
+from ontology import PREFIXES
 
 
 def synthetic_graph(actors: int, claims: int, seed: int = 0) -> Graph:

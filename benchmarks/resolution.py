@@ -20,13 +20,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extractors.nlp import load_pipeline
+from extractors.nlp.pipeline import load_pipeline
 from extractors.registry import get_extractor
 from extractors.speakers import lift_to_organisations
 from graph.pipeline import DEFAULT_EXTRACTORS
-from graph.resolve import Resolver, surface
-from graph.resolve_doc import resolve_with_context
-from graph.resolve_mentions import document_mentions
+from graph.resolve.document import resolve_with_context
+from graph.resolve.mentions import document_mentions
+from graph.resolve.resolver import Resolver, surface
 
 
 def read_corpus(path: Path, limit: int) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from browser import open_chromium, wait_for_drawing
 
-from graph.commands import demo
+from graph.cli.commands import demo
 
 
 def main() -> None:

@@ -31,9 +31,9 @@ from rdflib import Graph
 
 from extractors.records import Claim, Mention
 from graph.build import add_actor, add_claim, add_document, new_graph
-from graph.readers import Document
-from graph.resolve import Actor
-from graph.view import render_view
+from graph.readers.documents import Document
+from graph.resolve.resolver import Actor
+from graph.view.render import render_view
 
 TYPES = ("State", "Person", "Organization", "GovernmentBody", "ArmedGroup", "Group")
 CUES = {"supports": ("backed", "supports", "endorsed", "armed"), "opposes": ("condemned", "opposes", "attacked")}

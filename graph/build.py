@@ -7,24 +7,15 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from extractors.records import Claim
 from graph.pipeline import Extracted
-from graph.readers import Document
-from graph.resolve import ACTOR_BASE, Actor, Resolver
-from ontology import SG, actor_types
+from graph.readers.documents import Document
+from graph.resolve.resolver import Actor, Resolver
+from ontology import ACTOR_BASE, CLAIM, DOC, PREFIXES, SG, WIKIDATA, actor_types
 
-BASE = "https://w3id.org/stancegraph/"
-DOC = Namespace(BASE + "doc/")
-CLAIM = Namespace(BASE + "claim/")
-WIKIDATA = Namespace("http://www.wikidata.org/entity/")
-PREFIXES = {
-    "sg": SG._NS, "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS, "skos": SKOS._NS, "dcterms": DCTERMS._NS,
-    "owl": OWL._NS, "prov": Namespace("http://www.w3.org/ns/prov#"), "actor": Namespace(ACTOR_BASE), "doc": DOC,
-    "claim": CLAIM, "wd": WIKIDATA,
-}
 _RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
 
 

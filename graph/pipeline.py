@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
-from extractors.nlp import DEFAULT_MODEL, load_pipeline
+from extractors.learned.model import StanceModel, learned_claims
+from extractors.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 from extractors.records import Claim
 from extractors.registry import get_extractor
 from extractors.speakers import lift_to_organisations
-from extractors.stance_model import StanceModel, learned_claims
-from graph.readers import Document
-from graph.resolve import Resolver
-from graph.resolve_doc import resolve_document
-from graph.resolve_mentions import document_mentions
+from graph.readers.documents import Document
+from graph.resolve.document import resolve_document
+from graph.resolve.mentions import document_mentions
+from graph.resolve.resolver import Resolver
 
 DEFAULT_EXTRACTORS = ("stance.v1", "affiliation.v1")
 BATCH_SIZE = 32

@@ -20,14 +20,14 @@ def load_jsonl(path: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from extractors.nlp import load_pipeline
+    from extractors.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from graph.commands import demo
+    from graph.cli.commands import demo
 
     out = tmp_path_factory.mktemp("demo")
     demo(out)

@@ -9,8 +9,8 @@ from rdflib import Graph
 
 from extractors.records import Claim, Mention
 from graph.build import add_actor, add_claim, add_document, new_graph
-from graph.readers import Document
-from graph.resolve import Actor
+from graph.readers.documents import Document
+from graph.resolve.resolver import Actor
 
 
 @dataclass(frozen=True)

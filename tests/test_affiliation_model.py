@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from extractors.affiliation import extract_affiliation
+from extractors.affiliation.rules import extract_affiliation
 from tests.conftest import load_jsonl
 
 CASES = load_jsonl(Path(__file__).parent / "data" / "affiliation_cases.jsonl")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extractors.affiliation import extract_affiliation
+from extractors.affiliation.rules import extract_affiliation
 from tests.test_rules import make_doc
 
 Row = tuple[str, int, str, str, str, str]  # word, head index, dep, pos, lemma, entity IOB tag

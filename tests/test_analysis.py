@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.analysis import (
+from graph.analysis.tables import (
     actors_frame,
     blocs_frame,
     edges_frame,

@@ -85,7 +85,7 @@ def test_clicking_an_edge_shows_its_evidence(browser, demo_dir: Path) -> None:  
 
 
 def test_article_text_cannot_inject_markup(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from graph.commands import build, view
+    from graph.cli.commands import build, view
 
     article = tmp_path / "evil.txt"
     article.write_text('Iran backs Hezbollah, "</script><img src=x onerror=window.pwned=1>" officials said.\n')

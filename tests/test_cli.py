@@ -12,7 +12,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS
 
-from graph.cli import main
+from graph.cli.app import main
 
 pytestmark = pytest.mark.model
 

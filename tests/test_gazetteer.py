@@ -8,8 +8,8 @@ from collections import defaultdict
 import pytest
 
 from extractors.lexicon import actors, ambiguous_forms, read_table
-from extractors.nlp import gazetteer_patterns
-from graph.gazetteer import lookup, lookup_demonym, normalise
+from extractors.nlp.pipeline import gazetteer_patterns
+from graph.resolve.gazetteer import lookup, lookup_demonym, normalise
 
 TABLES = ("states.tsv", "actors.tsv")
 

@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from graph.commands import build
+from graph.cli.commands import build
 from graph.validate import validate_graph
 
 pytestmark = pytest.mark.model

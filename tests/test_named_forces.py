@@ -11,8 +11,8 @@ from spacy.lang.en import English
 from spacy.language import Language
 
 from extractors.lexicon import resolution_words
-from extractors.nlp import gazetteer_patterns
-from graph.resolve import Resolver
+from extractors.nlp.pipeline import gazetteer_patterns
+from graph.resolve.resolver import Resolver
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_an_unknown_named_force_is_its_own_government_body_and_a_description_sta
 @pytest.mark.model
 def test_a_spokesman_for_the_named_force_is_affiliated_with_it() -> None:
     from graph.pipeline import extract_documents
-    from graph.readers import Document
+    from graph.readers.documents import Document
 
     text = "Avi Carmeli, a spokesman for the Israel Defense Forces, said the strikes were a warning."
     claims = next(extract_documents([Document(id="a", text=text)], Resolver())).claims

@@ -12,13 +12,13 @@ from spacy.tokens import Doc
 
 from extractors.lexicon import actor_nouns
 from extractors.records import Claim, Mention
-from extractors.stance import extract_stance
-from graph.analysis import load
+from extractors.stance.rules import extract_stance
+from graph.analysis.tables import load
 from graph.build import build_graph
 from graph.pipeline import Extracted
-from graph.readers import Document
-from graph.resolve import Resolver
-from graph.resolve_doc import resolve_claims, resolve_document
+from graph.readers.documents import Document
+from graph.resolve.document import resolve_claims, resolve_document
+from graph.resolve.resolver import Resolver
 from ontology import SG
 from tests.test_rules import make_doc
 

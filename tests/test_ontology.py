@@ -38,7 +38,7 @@ def test_shapes_parse_and_use_only_declared_terms() -> None:
 
 def test_every_type_the_resolver_and_the_gazetteer_give_is_an_actor_type_of_the_ontology() -> None:
     from extractors.lexicon import actors
-    from graph.resolve import _KIND_TO_TYPE
+    from graph.resolve.resolver import _KIND_TO_TYPE
     from ontology import actor_types
 
     given = {entry.type for entry in actors()} | set(_KIND_TO_TYPE.values()) | {"GovernmentBody", "ArmedGroup"}
@@ -49,8 +49,8 @@ def test_the_view_and_the_tables_see_actors_of_every_type_below_sg_actor() -> No
     # GovernmentBody and ArmedGroup sit under sg:Organization: the derived list must follow subclasses down.
     from rdflib import RDFS, Literal, URIRef
 
-    from graph.analysis import actors_frame
-    from graph.view_data import collect_actors
+    from graph.analysis.tables import actors_frame
+    from graph.view.data import collect_actors
     from ontology import actor_types
 
     g = Graph()

@@ -10,8 +10,8 @@ from rdflib import RDF, RDFS, Graph
 
 from extractors.lexicon import resolution_words
 from extractors.records import Mention
-from graph.resolve import Resolver
-from graph.resolve_doc import resolve_document
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver
 from ontology import SG
 
 
@@ -35,7 +35,7 @@ def test_a_title_case_word_is_part_of_the_name(text: str) -> None:
 
 
 def test_a_government_noun_after_a_name_is_no_thing_it_holds() -> None:
-    # "the Trump administration" is a government (graph.resolve_descriptions), never an organisation "Trump"
+    # "the Trump administration" is a government (graph.resolve.descriptions), never an organisation "Trump"
     actor = Resolver().actor_for("Trump administration", "ORG")
     assert actor is not None and actor.label != "Trump"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.affiliation_posts import party_words
+from extractors.affiliation.posts import party_words
 from extractors.lexicon import actor_adjectives
 from graph.pipeline import extract_documents
-from graph.readers import Document
-from graph.resolve import Resolver
+from graph.readers.documents import Document
+from graph.resolve.resolver import Resolver
 
 
 def test_democratic_is_a_party_word_as_republican_is() -> None:

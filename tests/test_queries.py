@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.cli import main
+from graph.cli.app import main
 from graph.errors import UsageError
-from graph.query import named_queries, named_query, run_named_query, run_query, sparql_string
-from graph.store import save_graph
+from graph.query.sparql import named_queries, named_query, run_named_query, run_query, sparql_string
+from graph.store.files import save_graph
 from tests.graphs import Stated, make_graph
 
 EXPECTED = {"supporters-of", "opponents-of", "allies-of-allies", "enemies-of-enemies", "contested-pairs",

@@ -8,9 +8,9 @@ from rdflib import OWL, RDFS, SKOS, Literal, URIRef
 from extractors.records import Claim, Mention
 from graph.build import actors_in, add_actor, new_graph
 from graph.errors import InputError
-from graph.resolve import Resolver
-from graph.resolve_doc import Definition, person_names, resolve_document
-from graph.resolve_overrides import parse_overrides
+from graph.resolve.document import Definition, person_names, resolve_document
+from graph.resolve.overrides import parse_overrides
+from graph.resolve.resolver import Resolver
 
 
 def mentions(*items: tuple[str, str]) -> list[Mention]:
@@ -305,7 +305,7 @@ def test_a_name_shaped_like_a_description_is_not_one() -> None:
 
 def test_government_nouns_come_from_the_data_with_their_uses() -> None:
     # "administration" names a leader's government but is never generic: "the administration" is the US.
-    from graph.resolve_descriptions import is_generic_government, leader_government
+    from graph.resolve.descriptions import is_generic_government, leader_government
 
     leaders = {"maduro": "venezuela"}
     assert leader_government("the administration of President Maduro", leaders) == "venezuela"
@@ -317,7 +317,7 @@ def test_government_nouns_come_from_the_data_with_their_uses() -> None:
 
 def _chained(*forms: str) -> dict[str, str | None]:
     """Resolve PERSON mentions of one document in this order: form -> the label of the actor it joined."""
-    from graph.resolve_doc import resolve_with_context
+    from graph.resolve.document import resolve_with_context
 
     mentions, at = [], 0
     for form in forms:

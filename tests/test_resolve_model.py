@@ -10,9 +10,9 @@ import pytest
 from rdflib import RDFS, SKOS, Graph, Literal
 from spacy.language import Language
 
-from graph.resolve import Resolver
-from graph.resolve_doc import resolve_document
-from graph.resolve_mentions import document_mentions
+from graph.resolve.document import resolve_document
+from graph.resolve.mentions import document_mentions
+from graph.resolve.resolver import Resolver
 
 pytestmark = pytest.mark.model
 

@@ -9,8 +9,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph
 
 from extractors.records import Mention
-from graph.resolve import Resolver
-from graph.resolve_doc import resolve_document
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver
 from ontology import SG
 
 

@@ -7,7 +7,7 @@ import pytest
 from spacy.lang.en import English
 from spacy.language import Language
 
-from extractors.nlp import gazetteer_patterns
+from extractors.nlp.pipeline import gazetteer_patterns
 
 TEXTS = [
     "Avi Carmeli, a spokesman for the Israel Defense Forces, said the strikes were a warning.",

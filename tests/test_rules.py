@@ -6,8 +6,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extractors.affiliation import extract_affiliation
-from extractors.stance import extract_stance
+from extractors.affiliation.rules import extract_affiliation
+from extractors.stance.rules import extract_stance
 
 
 def make_doc(rows: list[tuple[str, int, str, str, str, str]], **extra: list[str]) -> Doc:

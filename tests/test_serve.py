@@ -22,8 +22,8 @@ import pytest
 from rdflib import Graph
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from graph.cli import main
-from graph.store import save_graph
+from graph.cli.app import main
+from graph.store.files import save_graph
 from tests.graphs import Stated, make_graph
 
 PREFIXES = ("PREFIX sg: <https://w3id.org/stancegraph/ontology#> "
@@ -193,7 +193,7 @@ def test_sigterm_stops_the_server_and_its_store(server: Server) -> None:
 
 
 def test_a_missing_server_binary_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from graph import serve
+    from graph.query import endpoint as serve
 
     monkeypatch.setattr(serve.sysconfig, "get_path", lambda name: str(tmp_path))
     monkeypatch.setenv("PATH", str(tmp_path))
@@ -210,9 +210,9 @@ def _normal(cell: str) -> str:
 
 @pytest.mark.model
 def test_the_endpoint_answers_every_named_query_like_rdflib_on_the_demo_graph(demo_dir: Path) -> None:
-    from graph.build import PREFIXES as DECLARED
-    from graph.query import named_queries, run_query
-    from graph.store import load_graph
+    from graph.query.sparql import named_queries, run_query
+    from graph.store.files import load_graph
+    from ontology import PREFIXES as DECLARED
 
     graph = load_graph(demo_dir / "graph.ttl")
     port = free_port()
@@ -249,7 +249,7 @@ def test_an_article_url_oxigraph_finds_odd_still_loads(tmp_path: Path) -> None:
     from rdflib import URIRef
     from rdflib.namespace import DCTERMS
 
-    from graph.serve import prepared_store
+    from graph.query.endpoint import prepared_store
 
     graph = make_graph([Stated("Russia", "supports", "Syria")])
     doc = next(graph.subjects(DCTERMS.identifier, None))

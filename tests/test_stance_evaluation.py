@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.lexicon import evaluation_words, read_table, report_verbs, stance_cues
-from extractors.stance import extract_stance
-from extractors.stance_evaluation import JUDGE_CONFIDENCE, NAME, SPEECH_CONFIDENCE, evaluation_claims
+from extractors.stance.evaluation import JUDGE_CONFIDENCE, NAME, SPEECH_CONFIDENCE, evaluation_claims
+from extractors.stance.rules import extract_stance
 from tests.test_rules import make_doc
 
 Row = tuple[str, int, str, str, str, str]
@@ -174,7 +174,7 @@ def test_evaluations_through_the_model(nlp: Language, text: str, expected: Found
 
 
 def _lifted(rows: list[Row]) -> set[tuple[str, str, str]]:
-    from extractors.affiliation import extract_affiliation
+    from extractors.affiliation.rules import extract_affiliation
     from extractors.speakers import lift_to_organisations
 
     doc = make_doc(rows)

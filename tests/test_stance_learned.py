@@ -15,9 +15,8 @@ import numpy as np
 import pytest
 from spacy.tokens import Doc
 
-from extractors.stance import extract_stance
-from extractors.stance_features import candidates, pair_features
-from extractors.stance_model import (
+from extractors.learned.features import candidates, pair_features
+from extractors.learned.model import (
     CLASSES,
     FEATURE_VERSION,
     FORMAT,
@@ -27,8 +26,9 @@ from extractors.stance_model import (
     learned_claims,
     load_stance_model,
 )
-from graph.cli import main
-from graph.stance_train import write_model
+from extractors.learned.training import write_model
+from extractors.stance.rules import extract_stance
+from graph.cli.app import main
 from tests.conftest import SHARED
 from tests.test_rules import make_doc
 
@@ -183,8 +183,8 @@ def _slice(source: Path, target: Path, every: int) -> Path:
 @pytest.mark.model
 @pytest.mark.skipif(not (EXTERNAL / "seesaw" / "train.jsonl").exists(), reason="shared external data not present")
 def test_model_trained_on_a_slice_beats_a_trivial_baseline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph.stance_train import cv_figures, train_stance
-    from graph.stance_training import park_examples, seesaw_examples
+    from extractors.learned.examples import park_examples, seesaw_examples
+    from extractors.learned.training import cv_figures, train_stance
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     seesaw = _slice(EXTERNAL / "seesaw" / "train.jsonl", tmp_path / "seesaw.jsonl", 4)
@@ -194,7 +194,7 @@ def test_model_trained_on_a_slice_beats_a_trivial_baseline(tmp_path: Path, monke
     assert model.threshold == report.threshold and "CC BY-NC-SA" in (tmp_path / "m" / "MODEL_CARD.md").read_text()
     valid = (seesaw_examples(_slice(EXTERNAL / "seesaw" / "valid.jsonl", tmp_path / "sv.jsonl", 4))
              + park_examples(_slice(EXTERNAL / "park2021" / "valid.jsonl", tmp_path / "pv.jsonl", 2)))
-    from extractors.stance_model import hash_features
+    from extractors.learned.model import hash_features
 
     probs = model.linear.probabilities([hash_features(e.features, model.bits) for e in valid])
     ours = cv_figures(valid, probs, model.threshold)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractors.lexicon import stance_cues
-from extractors.stance import extract_stance
+from extractors.stance.rules import extract_stance
 from tests.test_rules import make_doc, triples
 
 

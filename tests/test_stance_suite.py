@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from graph.pipeline import extract_documents
-from graph.readers import Document
-from graph.resolve import Resolver
+from graph.readers.documents import Document
+from graph.resolve.resolver import Resolver
 from tests.conftest import SUITE, load_jsonl
 
 pytestmark = pytest.mark.model

@@ -10,7 +10,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graph.build import new_graph
-from graph.turtle import write_turtle
+from graph.store.turtle import write_turtle
 
 EX = Namespace("http://example.org/ns#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")

@@ -12,9 +12,9 @@ from rdflib import RDFS, Graph
 from extractors.records import Claim, Mention
 from graph.build import build_graph
 from graph.pipeline import Extracted
-from graph.readers import Document
-from graph.resolve import Resolver, state_phrase
-from graph.resolve_doc import resolve_document
+from graph.readers.documents import Document
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver, state_phrase
 from ontology import SG
 
 
@@ -83,7 +83,7 @@ def test_build_leaves_an_unnamed_government_out_of_the_graph() -> None:
 
 @pytest.mark.model
 def test_no_node_of_the_demo_graph_is_an_unnamed_government(demo_dir: Path) -> None:
-    from graph.resolve_descriptions import is_generic_government
+    from graph.resolve.descriptions import is_generic_government
 
     g = Graph().parse(demo_dir / "graph.ttl")
     labels = {str(label) for label in g.objects(None, RDFS.label)}

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from graph import cli, view
+from graph.cli import app as cli
 from graph.errors import InputError, UsageError
-from graph.store import save_graph
-from graph.view_data import collect_actors, collect_edges
+from graph.store.files import save_graph
+from graph.view import render as view
+from graph.view.data import collect_actors, collect_edges
 from tests.view_graph import ACTORS, small_graph
 
 RUSSIA, ASSAD, TURKEY, YPG, KAYA = (ACTORS[k].iri for k in ("russia", "assad", "turkey", "ypg", "kaya"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.view import render_view
+from graph.view.render import render_view
 from tests.test_browser import _wait_for_network, browser  # noqa: F401  (the shared chromium fixture)
 from tests.view_graph import ACTORS, small_graph
 

@@ -8,10 +8,10 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.whole_names import join_cut_names
+from extractors.nlp.whole_names import join_cut_names
 from graph.pipeline import extract_documents
-from graph.readers import Document
-from graph.resolve import Resolver
+from graph.readers.documents import Document
+from graph.resolve.resolver import Resolver
 
 
 def ents(text: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:

@@ -1,0 +1,219 @@
+"""``stancegraph`` command line: thin argument checking over ``graph.cli.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from extractors.errors import ExtractorError
+from extractors.learned.model import load_stance_model
+from extractors.nlp.pipeline import DEFAULT_MODEL
+from graph.cli import commands
+from graph.errors import StancegraphError, UsageError
+from graph.query.sparql import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
+from graph.store.files import load_graph
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="stancegraph", description=(
+        "Turn news articles into a graph of who supports or opposes whom, with the evidence behind every edge."))
+    parser.add_argument("--stance-model", type=Path, metavar="DIR",
+                        help="also use the learned stance model in DIR (from train-stance) for build/extract; "
+                             "off by default")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="articles -> graph (format from the output extension)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files, directories, or -")
+    p.add_argument("-o", "--output", required=True, type=Path, help="graph file: .ttl .nt .trig .jsonld")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
+    p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it")
+    p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
+                   help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
+                        "beside the output graph, if there is one")
+
+    p = sub.add_parser("extract", help="articles -> claims JSONL, no merging")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", required=True, type=Path, help="claims file (.jsonl)")
+    p.add_argument("--model", default=DEFAULT_MODEL)
+    p.add_argument("--jobs", type=_positive, default=1)
+
+    p = sub.add_parser("train-stance", help="train the opt-in learned stance model from SEESAW and Park train files")
+    p.add_argument("--seesaw", required=True, type=Path, help="SEESAW train.jsonl (converted; CC BY-NC-SA 4.0)")
+    p.add_argument("--park", required=True, type=Path, help="Park et al. 2021 train.jsonl (converted; research only)")
+    p.add_argument("-o", "--output", required=True, type=Path, help="model directory to write")
+    p.add_argument("--model", default=DEFAULT_MODEL)
+    p.add_argument("--steps", type=_positive, default=150, help="optimiser steps (default 150)")
+
+    p = sub.add_parser("query", help="SPARQL 1.1 over a graph; --name runs a bundled query, --list lists them")
+    p.add_argument("graph", type=Path, nargs="?", help="the graph file (not needed with --list)")
+    p.add_argument("query", nargs="?", help="the query text")
+    p.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
+    p.add_argument("--name", help="run the bundled query NAME (see --list)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter of the --name query, e.g. --param actor=Russia (repeatable)")
+    p.add_argument("--list", action="store_true", help="list the bundled queries and what each answers")
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+
+    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
+    p.add_argument("graph", type=Path)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=_port, default=7878, help="port to listen on (default 7878)")
+
+    p = sub.add_parser("view", help="graph -> self-contained interactive HTML")
+    p.add_argument("graph", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument("--actor", help="focus on this actor (label or alias)")
+    p.add_argument("--hops", type=_positive, default=2, help="neighbourhood size around --actor")
+    p.add_argument("--min-evidence", type=_positive, default=1, help="hide edges with fewer asserted claims")
+    p.add_argument("--min-confidence", type=_fraction, default=0.0,
+                   help="hide edges whose most confident asserted claim is below this (0 to 1)")
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
+    p.add_argument("graph", type=Path)
+
+    p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
+    p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
+    return parser
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} must be between 0 and 1")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port; use 1 to 65535")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def _run(args: argparse.Namespace) -> int:
+    # Modules that only one command needs (pyshacl for validate, numpy training for train-stance) are imported
+    # in that command's branch: importing them costs every other command a second or more at start.
+    stance_model = load_stance_model(args.stance_model) if args.stance_model is not None else None
+    if stance_model is not None and args.command not in ("build", "extract"):
+        raise UsageError("--stance-model goes with build or extract only")
+    if args.command == "build":
+        report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
+                                stance_model)
+        print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
+              + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
+    elif args.command == "extract":
+        report = commands.extract(args.inputs, args.output, args.model, args.jobs, stance_model)
+        print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
+    elif args.command == "train-stance":
+        from extractors.learned.training import train_stance
+
+        trained = train_stance(args.seesaw, args.park, args.output, args.model, steps=args.steps)
+        print(f"wrote {args.output}: {trained.examples} training pairs, threshold {trained.threshold}, "
+              f"cross-validation {trained.cv}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
+    elif args.command == "query":
+        if args.list:
+            print(_query_list())
+            return 0
+        text = _query_text(args)
+        print(format_result(run_query(load_graph(args.graph), text), args.format))
+    elif args.command == "serve":
+        return commands.serve(args.graph, args.host, args.port)
+    elif args.command == "view":
+        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
+        print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
+    elif args.command == "validate":
+        from graph.validate import validate_graph
+
+        validation = validate_graph(load_graph(args.graph))
+        if not validation.conforms:
+            print(validation.text)
+            print(f"{args.graph}: does not conform to the stancegraph shapes (see above)", file=sys.stderr)
+            return 1
+        print(f"{args.graph}: conforms to the stancegraph shapes")
+    elif args.command == "demo":
+        graph_path, view_path, report = commands.demo(args.output)
+        print(_next_steps(graph_path, view_path, report.documents, report.claims))
+    return 0
+
+
+def _query_list() -> str:
+    library = named_queries()
+    width = max(len(q.name) for q in library)
+    lines = []
+    for q in library:
+        params = " ".join(f"--param {p.name}=..." if p.default is None else f"--param {p.name}={p.default} (default)"
+                          for p in q.parameters)
+        lines.append(f"{q.name.ljust(width)}  {q.description}" + (f" [{params}]" if params else ""))
+    return "\n".join(lines)
+
+
+def _query_text(args: argparse.Namespace) -> str:
+    if args.graph is None:
+        raise UsageError("give the GRAPH file to query (only --list needs none)")
+    given = [x for x in (args.query, args.file, args.name) if x is not None]
+    if len(given) != 1:
+        raise UsageError("give a query as text, with -f FILE.rq, or with --name NAME; exactly one of them")
+    if args.param and args.name is None:
+        raise UsageError("--param goes with --name NAME; write the values into the query text instead")
+    if args.name is not None:
+        return named_query(args.name).render(parse_params(args.param))
+    if args.file is not None:
+        try:
+            return str(args.file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"{args.file}: cannot read the query file ({err.__class__.__name__}); "
+                             f"check the path") from None
+    return str(args.query)
+
+
+def _next_steps(graph_path: Path, view_path: Path, documents: int, claims: int) -> str:
+    return f"""Built the demo graph from {documents} articles ({claims} claims):
+  graph: {graph_path}
+  view:  {view_path}
+
+Next:
+  open {view_path} in a browser (works offline; click an edge to read its evidence)
+  stancegraph query {graph_path} "SELECT ?a ?b WHERE {{ ?x sg:supports ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }}"
+  stancegraph validate {graph_path}"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except StancegraphError as err:
+        print(f"stancegraph: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except ExtractorError as err:
+        print(f"stancegraph: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("stancegraph: interrupted; no output written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`stancegraph query ... | head`): stop quietly, as Unix tools do. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Read articles from .txt/.md, .html, .jsonl files, directories and stdin into ``Document`` records.
+
+A document that cannot be read is reported through ``on_error`` and skipped; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import InputError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# The commonest English function words: a text of a dozen words or more with almost none of them is not English.
+_ENGLISH_MARKERS = frozenset(
+    ["the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "as", "said", "has", "have",
+     "are", "from"]
+)
+_MIN_WORDS_FOR_LANGUAGE = 12
+
+ErrorHandler = Callable[[InputError], None]
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Document]:
+    """Yield every readable document under ``inputs`` (files, directories, ``-`` for stdin)."""
+    for raw in inputs:
+        if raw == "-":
+            yield from _checked(_read_stream(sys.stdin.read(), "<stdin>"), on_error)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            on_error(InputError(f"{raw}: no such file or directory; check the path"))
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            if not files:
+                on_error(InputError(f"{raw}: no .txt, .md, .html or .jsonl files in this directory"))
+            for file in files:
+                yield from _checked(_read_file(file, file.relative_to(path).as_posix()), on_error)
+        else:
+            yield from _checked(_read_file(path, path.name), on_error)
+
+
+def _checked(docs: Iterator[Document | InputError], on_error: ErrorHandler) -> Iterator[Document]:
+    try:
+        for doc in docs:
+            if isinstance(doc, InputError):
+                on_error(doc)
+                continue
+            problem = _problem(doc)
+            if problem:
+                on_error(InputError(f"{doc.id}: {problem}; skipped"))
+            else:
+                yield doc
+    except InputError as err:
+        on_error(err)
+
+
+def _problem(doc: Document) -> str | None:
+    if not doc.text.strip():
+        return "empty document, no text to read"
+    if not looks_english(doc.text):
+        return "does not look like English text (stancegraph reads English news only)"
+    return None
+
+
+def looks_english(text: str) -> bool:
+    """True unless ``text`` has enough words and almost none of English's commonest function words.
+
+    Examples:
+        >>> looks_english("Russia said on Tuesday that it has sent more jets to Syria.")
+        True
+        >>> looks_english("Reunión entre el presidente y el ministro en el Kremlin sobre la guerra en Siria hoy.")
+        False
+    """
+    words = re.findall(r"[a-zA-Z]+", text.lower())
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+        return True
+    share = sum(w in _ENGLISH_MARKERS for w in words) / len(words)
+    return share >= 0.04
+
+
+def _read_file(path: Path, doc_id: str) -> Iterator[Document | InputError]:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text; pass .txt, .md, .html or .jsonl articles")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: not valid UTF-8 (byte {err.start}); re-encode the file as UTF-8") from None
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(text, str(path))
+    elif suffix in HTML_SUFFIXES:
+        yield _read_html(text, doc_id, path)
+    else:
+        yield _read_text(text, doc_id)
+
+
+def _read_stream(text: str, name: str) -> Iterator[Document | InputError]:
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        yield from _read_jsonl(text, name)
+    elif stripped.startswith("<"):
+        yield _read_html(text, name, Path(name))
+    else:
+        yield _read_text(text, name)
+
+
+def _read_text(text: str, doc_id: str) -> Document:
+    first = text.strip().split("\n", 1)[0].strip()
+    title = first if first and len(first) < 200 and not first.endswith(".") else None
+    return Document(id=doc_id, text=text, title=title)
+
+
+def _read_jsonl(text: str, name: str) -> Iterator[Document | InputError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(f"{name}:{number}: malformed JSON ({err.msg}); fix or remove the line")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield InputError(f"{name}:{number}: no string 'text' field; each line needs one")
+            continue
+        doc_id = str(record.get("id") or f"{Path(name).name}:{number}")
+        yield Document(id=doc_id, text=record["text"], title=_opt(record.get("title")),
+                       date=_opt(record.get("date")), url=_opt(record.get("url")),
+                       source=_opt(record.get("source")))
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _read_html(markup: str, doc_id: str, path: Path) -> Document:
+    from graph.readers.html import extract_article
+
+    article = extract_article(markup)
+    if not article.text.strip():
+        raise InputError(f"{path}: no article text found in the HTML (only navigation or scripts?); skipped")
+    return Document(id=doc_id, text=article.text, title=article.title, date=article.date, url=article.url)

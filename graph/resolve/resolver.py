@@ -1,0 +1,275 @@
+"""Map mentions to canonical actors: one stable id, one preferred label, a type, every alias seen.
+
+Across documents a mention joins an actor by the gazetteer (names, aliases, seats of government, demonyms, which
+carry the Wikidata id) or else by its normalised name within one actor type: a person never merges with a state,
+an organisation never with a place. Within a document (``graph.resolve.document``) name chains, acronym definitions and
+"the group"/"the alliance" are read first. The analyst's overrides (``graph.resolve.overrides``) come before all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extractors.lexicon import ActorEntry
+from extractors.records import Mention
+from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, normalise, words
+from graph.resolve.names import split_title
+from graph.resolve.overrides import Overrides
+from graph.resolve.people import PeopleIndex
+from ontology import ACTOR_BASE
+
+__all__ = ["Actor", "Resolver", "normalise", "slug", "is_place_name"]
+
+_KIND_TO_TYPE = {"PERSON": "Person", "GPE": "State", "NORP": "Group", "ORG": "Organization", "NOUN": "Group"}
+_NOT_ACTOR_KINDS = frozenset({"PRON", "FAC", "LOC"})
+
+
+@dataclass
+class Actor:
+    key: str
+    label: str
+    type: str
+    wikidata: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def iri(self) -> str:
+        return ACTOR_BASE + self.key
+
+
+def slug(text: str) -> str:
+    """The IRI-safe form of a name.
+
+    Examples:
+        >>> slug("Bashar al-Assad")
+        'bashar_al_assad'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", normalise(text)).strip("_") or "actor"
+
+
+def surface(text: str) -> str:
+    """The form kept as a label: without a leading "the" and a trailing "'s"."""
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['\u2019]s$", "", text)
+
+
+def is_place_name(text: str) -> bool:
+    """Whether a name ends in a place or facility word ("King Fahd International Airport", "Hmeimim air base").
+
+    Examples:
+        >>> is_place_name("King Fahd International Airport"), is_place_name("King Fahd")
+        (True, False)
+    """
+    key = normalise(text)
+    return any(key.endswith(" " + head) for head in words("place_head"))
+
+
+class Resolver:
+    """Resolve mentions to actors; keeps its actors across documents so that names merge.
+
+    Examples:
+        >>> r = Resolver()
+        >>> r.actor_for("the Kremlin", "GPE").iri == r.actor_for("Russians", "NORP").iri
+        True
+        >>> r.actor_for("Jordan", "PERSON").type, r.actor_for("Jordan", "GPE").type
+        ('Person', 'State')
+    """
+
+    def __init__(self, existing: Iterable[Actor] = (), overrides: Overrides | None = None) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.overrides = overrides or Overrides()
+        self._by_name: dict[tuple[str, str], str] = {}
+        self.people = PeopleIndex()
+        for actor in existing:
+            self._add(actor)
+
+    def _add(self, actor: Actor) -> Actor:
+        self.actors[actor.key] = actor
+        for name in (actor.label, *actor.aliases):
+            self._by_name.setdefault((actor.type, normalise(name)), actor.key)
+        if actor.type == "Person":
+            self.people.add(actor)
+        return actor
+
+    def note_alias(self, actor: Actor, text: str) -> None:
+        """Record a surface form of ``actor``; later mentions of that form (same type) join it."""
+        form = surface(text)
+        if form:
+            actor.aliases.add(form)
+            if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
+                actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
+            self._by_name.setdefault((actor.type, normalise(form)), actor.key)
+
+    def resolve(self, mention: Mention) -> Mention | None:
+        """The mention with label, id and type filled in; None if it names no actor we can place."""
+        actor = self.actor_for(mention.text, mention.kind)
+        if actor is None:
+            return None
+        self.note_alias(actor, mention.text)
+        return mention.resolved(actor.label, actor.iri, actor.type)
+
+    def actor_for(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
+        """The actor ``text`` names; ``full_name`` is the person a short name stands for in its document."""
+        actor = self._candidate(text, kind, full_name)
+        if actor is not None and actor.key not in self.actors:
+            self._add(actor)
+        elif actor is not None and actor.type == "Person" and kind == "PERSON":
+            self._take_full_name(actor, surface(full_name or text), split_title(text)[0])
+        return actor
+
+    def _take_full_name(self, actor: Actor, name: str, title: str) -> None:
+        """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
+        if len(name.split()) > len(actor.label.split()) and self.people.short_node_for(name, title) == actor.key:
+            self.people.rename(actor, name)
+            self._by_name.setdefault(("Person", normalise(name)), actor.key)
+
+    def peek(self, text: str, kind: str) -> Actor | None:
+        """The actor ``text`` would name, without making it a node: for a mention of no actor
+        (``Mention.is_actor`` False), whose claims ``extract`` emits but the actor graph leaves out.
+
+        Examples:
+            >>> r = Resolver()
+            >>> r.peek("banks", "NOUN").label, r.actors
+            ('banks', {})
+        """
+        return self._candidate(text, kind)
+
+    def _candidate(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
+        """The known actor ``text`` names, or a new one not yet added; None if it names none."""
+        key = normalise(text)
+        if not key or kind in _NOT_ACTOR_KINDS or key in self.overrides.not_actors or is_place_name(text):
+            return None
+        if key in self.overrides.merge:
+            return self._merge_target(self.overrides.merge[key], kind)
+        if key in self.overrides.split:
+            return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
+        if kind == "PERSON":
+            return self._person(surface(full_name or text), split_title(text)[0])
+        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
+        if entry is not None:
+            return self.actors.get(entry.key) or _entry_actor(entry)
+        owner = _owner_name(surface(text)) if kind == "ORG" else None
+        if owner is not None:  # "IS positions", "Hamas targets": the organisation, no organisation of their own
+            return self._candidate(owner, kind)
+        return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
+                           _KIND_TO_TYPE.get(kind, "Group"))
+
+    def _merge_target(self, target: str, kind: str) -> Actor | None:
+        """An analyst's merge: the gazetteer actor, else a known node of any type, else a new one of ``kind``."""
+        entry = lookup(target)
+        if entry is not None:
+            return self.actors.get(entry.key) or _entry_actor(entry)
+        key = normalise(target)
+        for (_, name), actor_key in self._by_name.items():
+            if name == key:
+                return self.actors[actor_key]
+        if key in self.overrides.merge:  # a chain of merges ends at a form that is not merged again
+            return None
+        return self._candidate(target, kind)
+
+    def _person(self, name: str, title: str) -> Actor:
+        """The person ``name`` names: a node of that name, else the one node whose full name it is a short form
+        of, else the one node named by a short form of it (which it takes over), else a new node."""
+        found = self._by_name.get(("Person", normalise(name)))
+        if found is None:
+            found = self.people.full_name_of(name, title) or self.people.short_node_for(name, title)
+        return self.actors[found] if found is not None else self._named(name, "Person")
+
+    def from_entry(self, entry: ActorEntry) -> Actor:
+        existing = self.actors.get(entry.key)
+        return existing if existing is not None else self._add(_entry_actor(entry))
+
+    def _named(self, label: str, type_: str, split: bool = False) -> Actor:
+        found = self._by_name.get((type_, normalise(label)))
+        if found is not None and not (split and self.actors[found].key in entries_by_key()):
+            return self.actors[found]
+        key = f"{type_.lower()}/{slug(label)}"
+        if key in self.actors:  # a split form whose slug a gazetteer actor's alias already took
+            return self.actors[key]
+        return Actor(key, label, type_, None, {label})
+
+
+def _entry_actor(entry: ActorEntry) -> Actor:
+    return Actor(entry.key, entry.label, entry.type, entry.wikidata or None, {entry.label})
+
+
+def _owner_name(text: str) -> str | None:
+    """The organisation name before a lower-case word for its things, places or people, else None.
+
+    Examples:
+        >>> _owner_name("IS positions"), _owner_name("Wagner fighters"), _owner_name("NATO officials")
+        ('IS', 'Wagner', 'NATO')
+        >>> [_owner_name(t) for t in ("Syrian Democratic Forces", "Trump administration", "pro-Assad forces")]
+        [None, None, None]
+    """
+    name, _, head = text.rpartition(" ")
+    if not name[:1].isupper() or not head.islower():
+        return None  # "pro-Assad forces" is no organisation "pro-Assad"
+    heads = {*words("thing_head"), *words("group_head"), *words("state_head")} - government_nouns("leader")
+    return name if head in heads else None
+
+
+def _is_force_name(key: str) -> bool:
+    """"pakistan armed forces", "japan self-defense forces": a state's named force, a government body.
+
+    Examples:
+        >>> _is_force_name("pakistan armed forces"), _is_force_name("syrian democratic forces")
+        (True, False)
+    """
+    for force in words("force_name"):
+        if key.endswith(" " + force):
+            entry = lookup(key[: -len(force) - 1])
+            return entry is not None and entry.type == "State"
+    return False
+
+
+def _is_institution_name(key: str) -> bool:
+    """"un medical center", "moscow carnegie center": its own organisation, never the actor its words name."""
+    tokens = key.split()
+    return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
+
+
+def state_phrase(key: str) -> ActorEntry | None:
+    """"azerbaijani forces", "russian jets", "government in damascus", "government forces in syria" -> the state.
+
+    Examples:
+        >>> [state_phrase(k).key for k in ("russian jets", "government forces in syria", "regime of bashar al-assad",
+        ...  "yemeni government soldiers") if state_phrase(k) is not None]
+        ['russia', 'syria', 'yemen']
+    """
+    tokens = key.split()
+    heads = words("state_head")
+    for cut in (1, 2):
+        if len(tokens) > cut and (" ".join(tokens[cut:]) in heads or _government_forces(tokens[cut:])):
+            entry = lookup_demonym(" ".join(tokens[:cut]))
+            if entry is not None and entry.type == "State":
+                return entry
+    lead = next((i for i, token in enumerate(tokens[:3]) if token in ("in", "of")), 0)
+    if lead and len(tokens) > lead + 1 and all(t in heads or t in words("government_adjective") for t in tokens[:lead]):
+        entry = lookup(" ".join(tokens[lead + 1:]))  # "government forces in syria", "legitimate government of yemen"
+        return entry if entry is not None and entry.type == "State" else None
+    return None
+
+
+def _government_forces(tokens: list[str]) -> bool:
+    """"government forces", "regime troops", "security forces": a government's forces, after a demonym the state's."""
+    nouns = government_nouns("generic") | government_nouns("forces")
+    return len(tokens) == 2 and tokens[0] in nouns and tokens[1] in words("military_head")
+
+
+def _group_phrase(key: str) -> ActorEntry | None:
+    """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
+    tokens = key.split()
+    heads = words("group_head")
+    lead = lookup_demonym(tokens[0]) if tokens else None
+    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
+        return None
+    core = tokens[:-1] if tokens[-1] in heads else tokens
+    for size in range(len(core), 0, -1):
+        for start in range(len(core) - size + 1):
+            entry = lookup(" ".join(core[start:start + size]))
+            if entry is not None and entry.type in ("ArmedGroup", "Organization"):
+                return entry
+    return None

@@ -1,0 +1,72 @@
+"""Read and write graph files; the format comes from the extension and writes are atomic."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.errors import GraphFileError, UsageError
+from graph.store.turtle import write_turtle
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
+           ".owl": "xml"}
+
+
+def rdf_format(path: Path) -> str:
+    """The rdflib format name for ``path``'s extension.
+
+    Examples:
+        >>> rdf_format(Path("graph.ttl"))
+        'turtle'
+    """
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise UsageError(f"{path}: unknown graph extension {path.suffix or '(none)'}; "
+                         f"use one of {', '.join(sorted(FORMATS))}") from None
+
+
+def load_graph(path: Path, into: Graph | None = None) -> Graph:
+    """Parse the graph file at ``path``; a missing or non-RDF file raises ``GraphFileError``."""
+    fmt = rdf_format(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file; build one with 'stancegraph build ... -o {path}'")
+    graph = into if into is not None else Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many parser-specific types
+        detail = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
+        raise GraphFileError(f"{path}: not a valid {fmt} graph ({detail}); rebuild it or check the file") from None
+    return graph
+
+
+def save_graph(graph: Graph, path: Path) -> None:
+    """Serialise ``graph`` to ``path`` atomically: a temporary file beside it, then a rename. Turtle goes
+    through ``graph.store.turtle`` (rdflib's Turtle serializer took a build a second or more); the rest through
+    rdflib."""
+    fmt = rdf_format(path)
+    text = write_turtle(graph) if fmt == "turtle" else graph.serialize(format=fmt)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the whole new one, never a part."""
+    path = path.resolve()
+    if not path.parent.is_dir():
+        raise GraphFileError(f"{path.parent}: output directory does not exist; create it first")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,180 @@
+"""Render a graph as one self-contained, offline HTML page (vis-network inlined from pyvis, no request leaves it).
+
+Evidence first: clicking an edge lists every sentence behind it, clicking an actor shows its names, type, Wikidata
+link, allies and opponents. Filters in the page (relation, minimum evidence and confidence, actor type, a search
+that focuses an actor's neighbourhood), contested pairs marked, a legend. Node positions are computed in Python
+(``graph.view.layout``) so the page runs no physics and opens quickly up to ``MAX_ACTORS`` actors.
+
+Article text is untrusted: it reaches the page only as JSON data (``<``, ``>``, ``&`` and quotes escaped by
+Jinja's ``tojson``) and is shown through ``textContent``, never as markup.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+import pyvis
+from markupsafe import Markup
+from rdflib import Graph
+
+from graph.errors import InputError, UsageError
+from graph.view.data import Actor, Edge, collect_actors, collect_edges, contested_pairs
+from graph.view.layout import layout_positions
+
+MAX_ACTORS = 5000
+EDGE_STYLE: dict[str, dict[str, Any]] = {
+    "supports": {"color": "#1b9e4b", "dashes": False, "label": "supports"},
+    "opposes": {"color": "#d62728", "dashes": False, "label": "opposes"},
+    "affiliatedWith": {"color": "#7f7f7f", "dashes": True, "label": "affiliated with"},
+}
+CONTESTED_STYLE = {"color": "#f0a202", "label": "contested pair: supports and opposes"}
+NODE_STYLE = {
+    "State": {"color": "#4c78a8", "shape": "dot"},
+    "Person": {"color": "#f2a541", "shape": "triangle"},
+    "Organization": {"color": "#9d6fb0", "shape": "square"},
+    "GovernmentBody": {"color": "#72b7b2", "shape": "square"},
+    "ArmedGroup": {"color": "#3b3b3b", "shape": "diamond"},
+    "Group": {"color": "#b8860b", "shape": "hexagon"},
+}
+
+
+def select_edges(edges: list[Edge], actors: dict[str, Actor], actor: str | None, hops: int,
+                 min_evidence: int, min_confidence: float = 0.0) -> list[Edge]:
+    """Edges with at least ``min_evidence`` asserted claims and one of them at least ``min_confidence`` sure,
+    within ``hops`` of ``actor`` (a label or alias) if given."""
+    kept = [e for e in edges if e.asserted >= min_evidence and e.confidence >= min_confidence]
+    if actor is None:
+        return kept
+    start = find_actor(actors, actor)
+    g = nx.Graph()
+    g.add_node(start)
+    g.add_edges_from((e.source, e.target) for e in kept)
+    near = set(nx.single_source_shortest_path_length(g, start, cutoff=hops))
+    return [e for e in kept if e.source in near and e.target in near]
+
+
+def find_actor(actors: dict[str, Actor], name: str) -> str:
+    """The IRI of the actor labelled or aliased ``name`` (case-insensitive)."""
+    wanted = name.strip().lower()
+    for iri, found in sorted(actors.items()):
+        if found.label.lower() == wanted:
+            return iri
+    for iri, found in sorted(actors.items()):
+        if wanted in (a.lower() for a in found.aliases):
+            return iri
+    raise UsageError(f"no actor named {name!r} in the graph; list actors with "
+                     f"'stancegraph query GRAPH \"SELECT ?l WHERE {{ ?a a ?t ; rdfs:label ?l }}\"'")
+
+
+def check_size(edges: list[Edge], actors: dict[str, Actor], min_evidence: int) -> None:
+    """Refuse a view of more than ``MAX_ACTORS`` actors, saying which filter would make it fit."""
+    count = len({e.source for e in edges} | {e.target for e in edges})
+    if count <= MAX_ACTORS:
+        return
+    advice = []
+    strongest = max((e.asserted for e in edges), default=0)
+    for threshold in range(min_evidence + 1, strongest + 1):
+        kept = [e for e in edges if e.asserted >= threshold]
+        if len({e.source for e in kept} | {e.target for e in kept}) <= MAX_ACTORS:
+            advice.append(f"--min-evidence {threshold}")
+            break
+    degree = Counter([e.source for e in edges] + [e.target for e in edges])
+    hub = actors[degree.most_common(1)[0][0]].label if degree.most_common(1)[0][0] in actors else "NAME"
+    advice.append(f"--actor {_quoted(hub)} --hops 2")
+    raise InputError(f"the graph has {count:,} actors; the view holds {MAX_ACTORS:,}: use {' or '.join(advice)}")
+
+
+def _quoted(name: str) -> str:
+    return name if name.replace("-", "").isalnum() else f'"{name}"'
+
+
+def render_view(graph: Graph, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
+                min_confidence: float = 0.0, title: str = "stancegraph") -> str:
+    """The HTML page for ``graph`` as a string (self-contained, no network requests).
+
+    Raises ``InputError`` if more than ``MAX_ACTORS`` actors would be drawn, naming a filter that fits.
+    """
+    actors = collect_actors(graph)
+    edges = select_edges(collect_edges(graph, actors), actors, actor, hops, min_evidence, min_confidence)
+    check_size(edges, actors, min_evidence)
+    focus = find_actor(actors, actor) if actor is not None else None
+    nodes = view_nodes(actors, edges, focus)
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    template = jinja2.Environment(autoescape=True).from_string(
+        resources.files("graph.view").joinpath("templates", "view.html").read_text(encoding="utf-8"))
+    return template.render(
+        title=title, nodes=nodes, edges=view_edges(edges), options=_options(),
+        vis_js=Markup((lib / "vis-network.min.js").read_text(encoding="utf-8")),
+        vis_css=Markup((lib / "vis-network.css").read_text(encoding="utf-8")),
+        edge_style=EDGE_STYLE, node_style=NODE_STYLE, contested_style=CONTESTED_STYLE,
+        settings={"focus": focus, "hops": hops, "edgeStyle": EDGE_STYLE, "contested": CONTESTED_STYLE},
+    )
+
+
+def view_nodes(actors: dict[str, Actor], edges: list[Edge], focus: str | None) -> list[dict[str, Any]]:
+    """vis-network node objects for every actor on ``edges``, with precomputed positions."""
+    ids = sorted({e.source for e in edges} | {e.target for e in edges} | ({focus} if focus else set()))
+    degree = Counter([e.source for e in edges] + [e.target for e in edges])
+    positions = layout_positions(ids, [(e.source, e.target) for e in edges])
+    out = []
+    for iri in ids:
+        found = actors.get(iri) or Actor(iri, iri.rsplit("/", 1)[-1], "Group")
+        style = NODE_STYLE.get(found.type, NODE_STYLE["Group"])
+        x, y = positions[iri]
+        out.append({"id": iri, "label": found.label, "title": f"{found.label} ({found.type})", "x": x, "y": y,
+                    "color": style["color"], "shape": style["shape"], "value": degree[iri],
+                    "actorType": found.type, "aliases": found.aliases, "wikidata": found.wikidata})
+    return out
+
+
+def view_edges(edges: list[Edge]) -> list[dict[str, Any]]:
+    """vis-network edge objects: colour by relation, width by evidence, curved apart when a pair has several."""
+    contested = contested_pairs(edges)
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for i, edge in enumerate(edges):
+        style = EDGE_STYLE[edge.relation]
+        pair = (edge.source, edge.target)
+        is_contested = pair in contested and edge.relation != "affiliatedWith"
+        curve = 0.12 + 0.22 * seen[pair]
+        seen[pair] += 1
+        out.append({
+            "id": f"e{i}", "from": edge.source, "to": edge.target, "relation": edge.relation,
+            "color": {"color": style["color"], "highlight": style["color"], "hover": style["color"]},
+            "dashes": [10, 6] if is_contested else style["dashes"],
+            "shadow": {"enabled": True, "color": CONTESTED_STYLE["color"], "size": 14, "x": 0, "y": 0}
+            if is_contested else False,
+            "width": round(1 + 2.5 * math.log2(1 + edge.asserted), 2),
+            "smooth": {"enabled": True, "type": "curvedCW", "roundness": curve},
+            "title": _tooltip(edge, is_contested), "asserted": edge.asserted,
+            "confidence": round(edge.confidence, 3), "contested": is_contested,
+            "evidence": [e.to_json() for e in edge.evidence],
+        })
+    return out
+
+
+def _tooltip(edge: Edge, contested: bool) -> str:
+    others = len(edge.evidence) - edge.asserted
+    text = f"{EDGE_STYLE[edge.relation]['label']}: {edge.asserted} asserted claim(s)"
+    if others:
+        text += f", {others} negated or hedged"
+    if contested:
+        text += "\ncontested: there is evidence of both support and opposition"
+    return text + "\nclick to read the sentences"
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+        "nodes": {"font": {"size": 16, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"min": 8, "max": 28, "label": {"enabled": False}}},
+    }
