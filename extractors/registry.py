@@ -44,7 +44,7 @@ def get_extractor(name: str) -> Extractor:
         >>> get_extractor("stance.v0")
         Traceback (most recent call last):
         ...
-        extractors.errors.UnknownExtractorError: no extractor named 'stance.v0'; registered: affiliation.v1, stance.v1
+        extractors.errors.UnknownExtractorError: no extractor named 'stance.v0'; registered: affiliation.v1, pairs.v1, stance.v1
     """
     points = _entry_points()
     if name not in points:

@@ -61,7 +61,7 @@ def actor_mention(token: Token) -> Mention | None:
         return mention_of(ent, ent.label_)
     bare_ok = actor_nouns().get(token.lemma_.lower())
     if bare_ok is not None and token.pos_ in ("NOUN", "PROPN"):
-        phrase = _with_place(noun_phrase(token))
+        phrase = with_place(noun_phrase(token))
         return mention_of(phrase, "NOUN") if bare_ok or len(phrase) > 1 else None
     for child in token.lefts:
         if child.dep_ in _MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTS:
@@ -84,7 +84,7 @@ def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or "Plur" in token.morph.get("Number", [])
 
 
-def _with_place(phrase: Span) -> Span:
+def with_place(phrase: Span) -> Span:
     """Extend "the government" by a following "in Damascus" / "of Iraq", which says whose it is."""
     doc = phrase.doc
     if phrase.end >= len(doc):

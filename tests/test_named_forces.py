@@ -88,10 +88,10 @@ def test_an_unknown_named_force_is_its_own_government_body_and_a_description_sta
 
 @pytest.mark.model
 def test_a_spokesman_for_the_named_force_is_affiliated_with_it() -> None:
-    from graph.pipeline import extract_documents
+    from graph.pipeline import RULE_EXTRACTORS, extract_documents
     from graph.readers.documents import Document
 
     text = "Avi Carmeli, a spokesman for the Israel Defense Forces, said the strikes were a warning."
-    claims = next(extract_documents([Document(id="a", text=text)], Resolver())).claims
+    claims = next(extract_documents([Document(id="a", text=text)], Resolver(), extractors=RULE_EXTRACTORS)).claims
     assert [(c.subject.label, c.relation, c.object.label) for c in claims] == [
         ("Avi Carmeli", "affiliated_with", "Israel Defense Forces")]

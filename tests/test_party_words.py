@@ -7,7 +7,7 @@ import pytest
 
 from extractors.affiliation.posts import party_words
 from extractors.lexicon import actor_adjectives
-from graph.pipeline import extract_documents
+from graph.pipeline import RULE_EXTRACTORS, extract_documents
 from graph.readers.documents import Document
 from graph.resolve.resolver import Resolver
 
@@ -27,5 +27,5 @@ def test_democratic_is_a_party_word_as_republican_is() -> None:
     ("Jane Roe and Ann Lee, who served as chairman of NATO, spoke on Monday.", {("Ann Lee", "NATO")}),
 ])
 def test_democratic_affiliations_through_the_model(text: str, pairs: set[tuple[str, str]]) -> None:
-    claims = next(extract_documents([Document(id="d", text=text)], Resolver())).claims
+    claims = next(extract_documents([Document(id="d", text=text)], Resolver(), extractors=RULE_EXTRACTORS)).claims
     assert {(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"} == pairs

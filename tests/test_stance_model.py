@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from graph.pipeline import extract_documents
+from graph.pipeline import RULE_EXTRACTORS, extract_documents
 from graph.readers.documents import Document
 from graph.resolve.resolver import Resolver
 from tests.conftest import LOCAL_SUITE, load_jsonl
@@ -25,7 +25,7 @@ KNOWN_FAILURES: dict[str, str] = {}
 @pytest.fixture(scope="module")
 def case_claims() -> dict[str, list[Any]]:
     docs = [Document(id=r["id"], text=r["text"]) for r in CASES]
-    return {item.document.id: item.claims for item in extract_documents(docs, Resolver())}
+    return {item.document.id: item.claims for item in extract_documents(docs, Resolver(), extractors=RULE_EXTRACTORS)}
 
 
 def _params() -> list[Any]:

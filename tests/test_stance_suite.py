@@ -1,6 +1,9 @@
-"""The phenomenon suite (shared dev set) through the real model: every expected claim found, nothing forbidden.
+"""The phenomenon suite (shared dev set) through the real model.
 
-Known failures are xfail with the reason; they are the work of the stance and affiliation issues.
+The rules (``stance.v1``, ``affiliation.v1``, tuned on these sentences) find every expected claim and nothing
+forbidden, sentence by sentence; known failures are xfail with the reason. The pair classifier (``--learned``),
+which never saw them, is held to the floor of issue 15 over the whole suite: stance F1 >= 0.90 and no forbidden
+claim.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from graph.pipeline import extract_documents
+from graph.pipeline import LEARNED_EXTRACTORS, RULE_EXTRACTORS, extract_documents
 from graph.readers.documents import Document
 from graph.resolve.resolver import Resolver
 from tests.conftest import SUITE, load_jsonl
@@ -43,7 +46,7 @@ RECORDS = load_jsonl(SUITE) if SUITE.exists() else []
 @pytest.fixture(scope="module")
 def suite_claims() -> dict[str, list[Any]]:
     docs = [Document(id=r["id"], text=r["text"]) for r in RECORDS]
-    return {item.document.id: item.claims for item in extract_documents(docs, Resolver())}
+    return {item.document.id: item.claims for item in extract_documents(docs, Resolver(), extractors=RULE_EXTRACTORS)}
 
 
 def _params() -> list[Any]:
@@ -64,3 +67,27 @@ def test_suite_sentence(record: dict[str, Any], suite_claims: dict[str, list[Any
         assert _found(asserted, record, person, "affiliated_with", org), f"missing {person} -> {org}"
     for person, org in record.get("forbidden_affiliation", []):
         assert not _found(asserted, record, person, "affiliated_with", org), f"forbidden {person} -> {org}"
+
+
+@pytest.mark.skipif(not RECORDS, reason="shared/data/stance_suite/dev.jsonl is not beside the project")
+@pytest.mark.xfail(strict=True, reason="pairs.v1 scores stance F1 0.824 on the suite (P 0.955 R 0.724), below the "
+                                       "0.90 floor: it misses coordination, nominal war and alliance phenomena")
+def test_the_pair_classifier_holds_the_suite_floor() -> None:
+    docs = [Document(id=r["id"], text=r["text"]) for r in RECORDS]
+    claims = {item.document.id: [c for c in item.claims if not (c.negated or c.hedged)]
+              for item in extract_documents(docs, Resolver(), extractors=LEARNED_EXTRACTORS)}
+    tp = fn = forbidden = 0
+    for record in RECORDS:
+        found = claims.get(record["id"], [])
+        hits = [_found(found, record, s, rel, o) for s, rel, o in record.get("stance", [])]
+        tp, fn = tp + sum(hits), fn + len(hits) - sum(hits)
+        forbidden += sum(_found(found, record, s, rel, o) for s, rel, o in record.get("forbidden", []))
+    fp = 0
+    for record in RECORDS:
+        allowed = [*record.get("stance", []), *record.get("optional", [])]
+        for c in claims.get(record["id"], []):
+            if c.relation != "affiliated_with" and not any(_found([c], record, s, rel, o) for s, rel, o in allowed):
+                fp += 1
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert forbidden == 0
+    assert f1 >= 0.90, f"stance F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})"

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.nlp.whole_names import join_cut_names
-from graph.pipeline import extract_documents
+from graph.pipeline import RULE_EXTRACTORS, extract_documents
 from graph.readers.documents import Document
 from graph.resolve.resolver import Resolver
 
@@ -102,7 +102,7 @@ def test_the_spokeswoman_is_affiliated_with_the_whole_office() -> None:
     text = ('"We are asking all parties to engage," said Ingrid Solberg, a spokeswoman for the Office of the UN '
             "Special Envoy for Syria. Jets flew from Basel al-Assad International Airport.")
     resolver = Resolver()
-    claims = next(extract_documents([Document(id="d", text=text)], resolver)).claims
+    claims = next(extract_documents([Document(id="d", text=text)], resolver, extractors=RULE_EXTRACTORS)).claims
     assert [(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"] == \
         [("Ingrid Solberg", "Office of the UN Special Envoy for Syria")]
     assert not any(a.label == "Office of the" or a.label.startswith("Basel") for a in resolver.actors.values())
@@ -111,7 +111,7 @@ def test_the_spokeswoman_is_affiliated_with_the_whole_office() -> None:
 @pytest.mark.model
 def test_an_untagged_institution_name_keeps_the_place_it_begins_with() -> None:
     text = "Israel keeps a hotline to Moscow, said Miriam Shalev, a fellow at the Tel Aviv Strategic Forum."
-    claims = next(extract_documents([Document(id="d", text=text)], Resolver())).claims
+    claims = next(extract_documents([Document(id="d", text=text)], Resolver(), extractors=RULE_EXTRACTORS)).claims
     assert [(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"] == \
         [("Miriam Shalev", "Tel Aviv Strategic Forum")]
 
@@ -119,6 +119,6 @@ def test_an_untagged_institution_name_keeps_the_place_it_begins_with() -> None:
 @pytest.mark.model
 def test_a_mended_party_name_right_before_a_name_is_the_persons_party() -> None:
     text = "The victorious candidate was Liberal Party of Canada Frank Oliver ."
-    claims = next(extract_documents([Document(id="d", text=text)], Resolver())).claims
+    claims = next(extract_documents([Document(id="d", text=text)], Resolver(), extractors=RULE_EXTRACTORS)).claims
     assert [(c.subject.label, c.object.label) for c in claims if c.relation == "affiliated_with"] == \
         [("Frank Oliver", "Liberal Party of Canada")]

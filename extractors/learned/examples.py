@@ -1,197 +1,188 @@
-"""Training data for the learned stance layer: SEESAW and Park et al. (2021) train splits -> labelled pairs.
+"""Training and test examples for the pair classifier, from our annotations and the corpus they point into.
 
-Each sentence is parsed once by the project's pipeline and kept as a DocBin under the user's cache directory
-(``$XDG_CACHE_HOME/stancegraph/parsed``), keyed by the file's bytes, the pipeline and the gazetteer, so that
-retraining after a feature change does not parse again. Nothing here is written inside the repository.
+An example is one sentence: its text, the sentence before it (context), its candidate mentions (as the run-time
+extractor finds them, ``candidates``), and for every pair of candidates the gold class and the rules' verdict.
+Candidates are aligned with the annotated mentions by character overlap; an annotated mention no candidate
+covers is added as a candidate of its own, so the classifier also learns relations the candidate finder
+misses (they count against the candidate recall ceiling, reported separately).
 
-Labels: a directed pair of named actors (``stance_features.candidates``) is ``supports``/``opposes`` when a gold
-triple names the holder and the target (SEESAW: a distinctive word of the canonical name, the same locality the
-scorer's ``--filter local`` uses; Park: the labelled entity spans), ``none`` when the sentence's gold says nothing
-about it. SEESAW pairs touched by a non-local triple, and Park pairs other than the labelled one, are left out.
+Documents are split by a hash of their id: 20% are held back for the test figures and never trained on, 10%
+calibrate the probabilities and choose the decision threshold, the rest train.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import astuple, dataclass
-from importlib import metadata, resources
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, DocBin, Span
+from spacy.language import Language
+from spacy.tokens import Span
 
 from extractors.errors import TrainingDataError
-from extractors.learned import features as stance_features
-from extractors.learned.features import Candidate, candidates, pair_features, sentence_context
-from extractors.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from extractors.learned.candidates import Candidate, sentence_candidates
+from extractors.learned.classes import best_overlap, pair_class, rule_classes
+from extractors.records import Claim
+from extractors.registry import get_extractor
 
-_STOP = frozenset({"the", "and", "for", "party", "state", "states", "united", "republic", "government",
-                   "president", "senator", "sen", "rep"})
+ANNOTATIONS = Path(__file__).parent / "annotations"
+SOURCES = ("state_department", "wikinews", "whitehouse_briefings")
+_GOLD_KIND = {"Person": "PERSON", "State": "GPE", "Organization": "ORG", "GovernmentBody": "ORG",
+              "ArmedGroup": "ORG", "Group": "NORP"}
+RULES = ("stance.v1", "affiliation.v1")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Example:
-    """One directed pair: where it comes from (``source``, ``group`` for cross-validation folds), its features
-    and its gold class (``none``, ``supports``, ``opposes``); ``pair`` ties the two directions of a Park pair."""
+    """One sentence with candidate spans relative to ``text`` and a row per unordered candidate pair:
+    ``(i, j, gold class, rule class, rule confidence)``, ``i`` before ``j`` in the text."""
 
-    source: str
-    group: str
-    features: list[str]
-    label: str
-    pair: int = -1
-    forward: bool = True
+    id: str
+    doc_id: str
+    split: str
+    text: str
+    context: str
+    mentions: list[tuple[int, int, str]]
+    pairs: list[tuple[int, int, int, int, float]]
+    gold_pairs: int = 0  # annotated non-none pairs, for the candidate recall ceiling
+    covered_pairs: int = 0  # of those, how many join two candidates the finder found itself
+    gold_only: list[int] = field(default_factory=list)  # mentions no candidate covers (trained on, never scored)
 
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise TrainingDataError(f"{path}: cannot read it as JSONL ({err.__class__.__name__}); give the converted "
-                         f"train.jsonl of the data set") from None
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "stancegraph" / "parsed"
-
-
-def _cache_name(path: Path, model: str, *code: str) -> str:
-    """A cache file name for ``path``: its bytes, the pipeline, the gazetteer and lexicon, and ``code``."""
-    digest = hashlib.sha256(path.read_bytes())
-    digest.update(f"{model}|{metadata.version('spacy')}".encode())
-    for name in ("actors.tsv", "stance_lexicon.tsv"):
-        digest.update(resources.files("extractors").joinpath("data", name).read_bytes())
-    for module in code:
-        digest.update(Path(module).read_bytes())
-    return f"{path.parent.name}-{path.stem}-{digest.hexdigest()[:16]}"
+    @classmethod
+    def from_json(cls, line: str) -> Example:
+        raw = json.loads(line)
+        raw["mentions"] = [tuple(m) for m in raw["mentions"]]
+        raw["pairs"] = [tuple(p) for p in raw["pairs"]]
+        return cls(**raw)
 
 
-def _cached_examples(path: Path, model: str, make: Callable[[], list[Example]]) -> list[Example]:
-    """Examples of ``path`` from the cache when neither the data nor the feature code changed since."""
-    target = cache_dir() / (_cache_name(path, model, stance_features.__file__, __file__) + ".examples.jsonl")
-    if target.exists():
-        return [Example(*json.loads(line)) for line in target.read_text(encoding="utf-8").splitlines()]
-    examples = make()
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text("".join(json.dumps(astuple(e)) + "\n" for e in examples), encoding="utf-8")
-    tmp.replace(target)
-    return examples
-
-
-def parsed(path: Path, texts: list[str], model: str = DEFAULT_MODEL) -> list[Doc]:
-    """``texts`` parsed by the project's pipeline, from the cache when the same file was parsed before."""
-    nlp = load_pipeline(model)
-    target = cache_dir() / f"{_cache_name(path, model)}.spacy"
-    if target.exists():
-        return list(DocBin().from_disk(target).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=64))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(f".tmp{os.getpid()}")
-    DocBin(store_user_data=False, docs=docs).to_disk(tmp)
-    tmp.replace(target)
-    return docs
-
-
-def name_words(name: str) -> set[str]:
-    """Distinctive lower-case words of a name ("Donald J. Trump" -> donald, trump).
+def split_of(doc_id: str) -> str:
+    """``test`` for a fifth of the documents, ``calibration`` for a tenth, ``train`` for the rest.
 
     Examples:
-        >>> sorted(name_words("the Republican Party"))
-        ['republican']
+        >>> split_of("wn-2019-01-04-magnitogorsk-apartment-building-collapses-after-ex-e8d671")
+        'train'
     """
-    return {w for w in re.findall(r"[a-z0-9][a-z0-9-]+", name.lower().replace("\u2019s", "").replace("'s", ""))
-            if len(w) >= 3 and w not in _STOP}
+    bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "test" if bucket < 2 else "calibration" if bucket == 2 else "train"
 
 
-def same_name(mention: str, gold: str) -> bool:
-    """Does the mention name the gold entity? A shared distinctive word, or one a prefix of the other
-    ("Republicans" ~ "Republican Party").
-
-    Examples:
-        >>> same_name("Trump", "Donald Trump"), same_name("Democrats", "Democratic Party"), same_name("Iran", "Iraq")
-        (True, True, False)
-    """
-    ours, theirs = name_words(mention), name_words(gold)
-    return any(a == b or (min(len(a), len(b)) >= 5 and a[:6] == b[:6]) for a in ours for b in theirs)
-
-
-def seesaw_examples(path: Path, model: str = DEFAULT_MODEL) -> list[Example]:
-    """Labelled directed pairs of a SEESAW file (see the module docstring), cached."""
-    return _cached_examples(path, model, lambda: _seesaw_examples(path, model))
+def read_annotations(folder: Path = ANNOTATIONS) -> list[dict[str, Any]]:
+    """Every annotated, not skipped sentence of the three sources (not the second pass)."""
+    rows = []
+    for source in SOURCES:
+        path = folder / f"{source}.jsonl"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise TrainingDataError(f"{path}: cannot read the annotations ({err.strerror}); restore it from "
+                                    f"git") from None
+        rows += [r for r in map(json.loads, lines) if not r["skip"]]
+    return rows
 
 
-def park_examples(path: Path, model: str = DEFAULT_MODEL) -> list[Example]:
-    """Both directions of each labelled Park pair whose entities the pipeline finds in one sentence, cached."""
-    return _cached_examples(path, model, lambda: _park_examples(path, model))
+def read_corpus(folder: Path) -> dict[str, str]:
+    """Document id -> text, for every document of the corpus folder's three JSONL files."""
+    texts = {}
+    for source in SOURCES:
+        path = folder / f"{source}.jsonl"
+        if not path.exists():
+            raise TrainingDataError(f"{path}: no such file; give --corpus the folder that holds "
+                                    f"{', '.join(s + '.jsonl' for s in SOURCES)} (../shared/data/corpus)")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts[record["id"]] = record["text"]
+    return texts
 
 
-def _seesaw_examples(path: Path, model: str) -> list[Example]:
-    records = read_jsonl(path)
-    docs = parsed(path, [r["text"] for r in records], model)
-    out: list[Example] = []
-    for record, doc in zip(records, docs, strict=True):
-        local: list[dict[str, Any]] = []
-        other: list[dict[str, Any]] = []
-        for t in record.get("triples", []):
-            keep = (t.get("actor_pair") and t.get("subject_token_in_text") and t.get("object_token_in_text")
-                    and not t["subject"].startswith("<") and not t["object"].startswith("<"))
-            (local if keep else other).append(t)
-        for sent in doc.sents:
-            found = candidates(sent)
-            context = sentence_context(sent) if len(found) > 1 else None
-            for h, t in _directed(found):
-                label = _gold_label(h.span.text, t.span.text, local)
-                if label is None and _gold_label(h.span.text, t.span.text, other, either=True) is not None:
-                    continue
-                out.append(Example("seesaw", str(record["doc_id"]), pair_features(h, t, context), label or "none"))
-    return out
+def annotation_examples(nlp: Language, rows: Sequence[dict[str, Any]], texts: dict[str, str]) -> Iterator[Example]:
+    """Examples of the annotated sentences; each is parsed with the paragraph before it, as at run time the
+    parser and the rules see what precedes a sentence."""
+    windows = [_window(texts[row["doc_id"]], row["start"], row["end"]) for row in rows]
+    docs = nlp.pipe((text for text, _ in windows), batch_size=32)
+    for row, (_, offset), doc in zip(rows, windows, docs, strict=True):
+        span = doc.char_span(row["start"] - offset, row["end"] - offset, alignment_mode="expand")
+        if span is None:
+            continue
+        rules = [c for name in RULES for c in get_extractor(name)(doc, row["doc_id"])]
+        yield _example(row, span, offset, rules)
 
 
-def _directed(found: list[Candidate]) -> Iterator[tuple[Candidate, Candidate]]:
-    for h in found:
-        for t in found:
-            if h.span.start != t.span.start and h.span.text.lower() != t.span.text.lower():
-                yield h, t
+def _window(text: str, start: int, end: int) -> tuple[str, int]:
+    """The text from the start of the paragraph before the sentence's to the end of the sentence's paragraph."""
+    para_start = text.rfind("\n\n", 0, start)
+    before = text.rfind("\n\n", 0, para_start) if para_start > 0 else -1
+    begin = before + 2 if before >= 0 else 0
+    stop = text.find("\n\n", end)
+    return text[begin : stop if stop >= 0 else len(text)], begin
 
 
-def _gold_label(holder: str, target: str, triples: list[dict[str, Any]], either: bool = False) -> str | None:
-    for t in triples:
-        if same_name(holder, t["subject"]) and same_name(target, t["object"]):
-            return str(t["relation"])
-        if either and same_name(holder, t["object"]) and same_name(target, t["subject"]):
-            return str(t["relation"])
-    return None
+def _example(row: dict[str, Any], span: Span, offset: int, rules: list[Claim]) -> Example:
+    sent_start = span.start_char + offset
+    found = sentence_candidates(span)
+    gold = row["mentions"]
+    aligned = [_align(_anchor(c, offset), gold) for c in found]
+    extra = [k for k in range(len(gold)) if k not in aligned]
+    spans = [(_anchor(c, offset), c.kind) for c in found]
+    spans += [((gold[k]["start"], gold[k]["end"]), _GOLD_KIND[gold[k]["type"]]) for k in extra]
+    aligned += extra
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    labels = _gold_labels(row)
+    verdicts = rule_classes(rules, [(spans[k][0][0] - offset, spans[k][0][1] - offset) for k in order])
+    pairs = []
+    for x in range(len(order)):
+        for y in range(x + 1, len(order)):
+            a, b = aligned[order[x]], aligned[order[y]]
+            gold_class = pair_class(labels.get((a, b)), labels.get((b, a))) if a is not None and b is not None else 0
+            rule_class, rule_conf = verdicts.get((x, y), (0, 0.0))
+            pairs.append((x, y, gold_class, rule_class, rule_conf))
+    gold_pairs = {tuple(sorted(k)) for k, v in labels.items() if v != "none"}
+    found_gold = {aligned[k] for k in range(len(found)) if aligned[k] is not None}
+    covered = sum(1 for a, b in gold_pairs if a in found_gold and b in found_gold)
+    mentions = [(spans[k][0][0] - sent_start, spans[k][0][1] - sent_start, spans[k][1]) for k in order]
+    gold_only = [x for x, k in enumerate(order) if k >= len(found)]
+    return Example(row["sid"], row["doc_id"], split_of(row["doc_id"]), span.text, _context(span), mentions, pairs,
+                   len(gold_pairs), covered, gold_only)
 
 
-def _park_examples(path: Path, model: str) -> list[Example]:
-    records = read_jsonl(path)
-    docs = parsed(path, [r["text"] for r in records], model)
-    out: list[Example] = []
-    pair_id = 0
-    for n, (record, doc) in enumerate(zip(records, docs, strict=True)):
-        spans = {e["text"]: (e["start"], e["end"]) for e in record.get("entities", []) if e.get("start") is not None}
-        for t in record.get("triples", []):
-            p_name, q_name = t.get("pair") or (t["subject"], t["object"])
-            p, q = _entity(doc, spans.get(p_name)), _entity(doc, spans.get(q_name))
-            if p is None or q is None or p.start == q.start or p.sent.start != q.sent.start:
-                continue
-            relation = str(t["relation"])
-            holder_is_p = t["subject"] == p_name
-            for h, tg, forward in ((p, q, True), (q, p, False)):
-                label = "none" if relation == "neutral" or holder_is_p != forward else relation
-                out.append(Example("park", f"park{n}", pair_features(Candidate(h), Candidate(tg)), label,
-                                   pair_id, forward))
-            pair_id += 1
-    return out
+def _anchor(candidate: Candidate, offset: int) -> tuple[int, int]:
+    start, end = candidate.anchor
+    return start + offset, end + offset
 
 
-def _entity(doc: Doc, where: tuple[int, int] | None) -> Span | None:
-    """The named actor (as the pipeline found it) overlapping the labelled character span."""
-    if where is None:
-        return None
-    start, end = where
-    return next((e.span for e in candidates(doc[:]) if e.span.start_char < end and start < e.span.end_char), None)
+def _align(span: tuple[int, int], gold: list[dict[str, Any]]) -> int | None:
+    return best_overlap(span[0], span[1], [(m["start"], m["end"]) for m in gold])
+
+
+def _gold_labels(row: dict[str, Any]) -> dict[tuple[int, int], str]:
+    labels: dict[tuple[int, int], str] = {}
+    for p in row["pairs"]:
+        if p["label"] != "none" or (p["a"], p["b"]) not in labels:
+            labels[(p["a"], p["b"])] = p["label"]
+    return labels
+
+
+def _context(span: Span) -> str:
+    doc = span.doc
+    if span.start == 0:
+        return ""
+    return doc[span.start - 1].sent.text.strip()
+
+
+def write_examples(examples: Iterable[Example], path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for example in examples:
+            f.write(example.to_json() + "\n")
+            n += 1
+    return n
+
+
+def load_examples(path: Path) -> list[Example]:
+    return [Example.from_json(line) for line in path.read_text(encoding="utf-8").splitlines()]

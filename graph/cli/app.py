@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extractors.errors import ExtractorError
-from extractors.learned.model import load_stance_model
 from extractors.nlp.pipeline import DEFAULT_MODEL
 from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
+from graph.pipeline import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
 from graph.query.sparql import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
 from graph.store.files import load_graph
 
@@ -20,9 +20,6 @@ from graph.store.files import load_graph
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="stancegraph", description=(
         "Turn news articles into a graph of who supports or opposes whom, with the evidence behind every edge."))
-    parser.add_argument("--stance-model", type=Path, metavar="DIR",
-                        help="also use the learned stance model in DIR (from train-stance) for build/extract; "
-                             "off by default")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("build", help="articles -> graph (format from the output extension)")
@@ -34,19 +31,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
                    help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
                         "beside the output graph, if there is one")
+    _extractor_options(p)
 
     p = sub.add_parser("extract", help="articles -> claims JSONL, no merging")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", required=True, type=Path, help="claims file (.jsonl)")
-    p.add_argument("--model", default=DEFAULT_MODEL)
-    p.add_argument("--jobs", type=_positive, default=1)
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
+    _extractor_options(p)
 
-    p = sub.add_parser("train-stance", help="train the opt-in learned stance model from SEESAW and Park train files")
-    p.add_argument("--seesaw", required=True, type=Path, help="SEESAW train.jsonl (converted; CC BY-NC-SA 4.0)")
-    p.add_argument("--park", required=True, type=Path, help="Park et al. 2021 train.jsonl (converted; research only)")
-    p.add_argument("-o", "--output", required=True, type=Path, help="model directory to write")
-    p.add_argument("--model", default=DEFAULT_MODEL)
-    p.add_argument("--steps", type=_positive, default=150, help="optimiser steps (default 150)")
+    p = sub.add_parser("train-classifier", help="rebuild the pair classifier from our annotations (needs the "
+                                                "train extra: pip install -e '.[train]')")
+    p.add_argument("--corpus", required=True, type=Path, help="the folder of the annotated corpus "
+                                                              "(../shared/data/corpus)")
+    p.add_argument("-o", "--output", required=True, type=Path, help="model folder to write "
+                                                                    "(extractors/learned/model ships)")
+    p.add_argument("--epochs", type=_positive, default=5, help="passes over the training sentences (default 5)")
+    p.add_argument("--cache", type=Path, help="where to keep the parsed examples between runs "
+                                              "(default: .cache/examples.jsonl beside the output)")
 
     p = sub.add_parser("query", help="SPARQL 1.1 over a graph; --name runs a bundled query, --list lists them")
     p.add_argument("graph", type=Path, nargs="?", help="the graph file (not needed with --list)")
@@ -80,6 +82,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _extractor_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--learned", action="store_true",
+                   help="decide with the pair classifier (pairs.v1, experimental) instead of the rules "
+                        "(stance.v1, affiliation.v1)")
+    p.add_argument("--classifier", type=Path, metavar="DIR",
+                   help="with --learned: a pair-classifier folder from train-classifier instead of the shipped one")
+
+
+def _extractors(args: argparse.Namespace) -> tuple[str, ...]:
+    if args.classifier is not None and not args.learned:
+        raise UsageError("--classifier goes with --learned; add --learned or drop --classifier")
+    return LEARNED_EXTRACTORS if args.learned else DEFAULT_EXTRACTORS
+
+
 def _fraction(text: str) -> float:
     try:
         value = float(text)
@@ -108,25 +124,22 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # Modules that only one command needs (pyshacl for validate, numpy training for train-stance) are imported
+    # Modules that only one command needs (pyshacl for validate, torch for train-classifier) are imported
     # in that command's branch: importing them costs every other command a second or more at start.
-    stance_model = load_stance_model(args.stance_model) if args.stance_model is not None else None
-    if stance_model is not None and args.command not in ("build", "extract"):
-        raise UsageError("--stance-model goes with build or extract only")
     if args.command == "build":
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
-                                stance_model)
+                                _extractors(args), args.classifier)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
     elif args.command == "extract":
-        report = commands.extract(args.inputs, args.output, args.model, args.jobs, stance_model)
+        report = commands.extract(args.inputs, args.output, args.model, args.jobs, _extractors(args), args.classifier)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
-    elif args.command == "train-stance":
-        from extractors.learned.training import train_stance
+    elif args.command == "train-classifier":
+        from extractors.learned.training import TrainSettings, train_classifier
 
-        trained = train_stance(args.seesaw, args.park, args.output, args.model, steps=args.steps)
-        print(f"wrote {args.output}: {trained.examples} training pairs, threshold {trained.threshold}, "
-              f"cross-validation {trained.cv}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
+        trained = train_classifier(args.corpus, args.output, TrainSettings(epochs=args.epochs), args.cache)
+        print(f"wrote {args.output}: {trained.examples} sentences (train/calibration/test), held-back test "
+              f"{trained.figures['all']}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
     elif args.command == "query":
         if args.list:
             print(_query_list())

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from extractors.learned.model import StanceModel
 from extractors.nlp.pipeline import DEFAULT_MODEL
 from graph.build import actors_in, build_graph, new_graph
 from graph.errors import InputError
-from graph.pipeline import Extracted, extract_documents
+from graph.pipeline import DEFAULT_EXTRACTORS, Extracted, extract_documents
 from graph.readers.documents import read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
@@ -71,13 +70,15 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
-          append: bool = False, overrides: Path | None = None, stance_model: StanceModel | None = None) -> RunReport:
+          append: bool = False, overrides: Path | None = None, extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+          classifier: Path | None = None) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output`` atomically.
 
     With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
     same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
-    ``output``) holds the analyst's resolution corrections. ``stance_model`` (opt-in) adds the learned layer's
-    claims (``extractors.learned.model``).
+    ``output``) holds the analyst's resolution corrections. ``extractors`` are the registered extractors to run
+    (the rules by default; ``LEARNED_EXTRACTORS`` for the pair classifier), ``classifier`` a pair-classifier
+    folder instead of the shipped one.
     """
     rdf_format(output)
     _check_inputs(inputs)
@@ -87,8 +88,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs,
-                                      stance_model=stance_model):
+        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
+                                      classifier=classifier):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
@@ -99,14 +100,14 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
 
 
 def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
-            stance_model: StanceModel | None = None) -> RunReport:
+            extractors: Sequence[str] = DEFAULT_EXTRACTORS, classifier: Path | None = None) -> RunReport:
     """Write the claims of ``inputs`` as JSONL (the claims contract of DESIGN.md) to ``output`` atomically."""
     _check_inputs(inputs)
     resolver = Resolver()
     report = RunReport()
     lines: list[str] = []
-    for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs,
-                                  stance_model=stance_model):
+    for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
+                                  classifier=classifier):
         report.read_one(len(item.claims))
         lines.extend(json.dumps(c.to_json(), ensure_ascii=False) for c in item.claims)
     report.fail_if_empty(inputs, output)

@@ -1,0 +1,113 @@
+"""Candidate actor mentions of a sentence, whose pairs the classifier labels.
+
+A candidate is a named entity of an actor type (the model's and the gazetteer ruler's PERSON, ORG, GPE, NORP),
+a common-noun actor ("the rebels", "the administration"; the nouns of ``data/actor_nouns.tsv``), with the name
+that says whose it is ("the Kurdish militia", "the Syrian government": one actor, as the rules and the resolver
+read it, not a demonym and a noun), or a title that names one person in context ("the president"); and a
+pronoun that stands for an actor: "we"/"us"/"our" (the resolver gives it the speaker's organisation where a
+speech verb names the speaker) and "he"/"she" (the nearest person named in this or the two sentences before,
+when exactly one fits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from extractors.lexicon import actor_nouns
+from extractors.spans import ACTOR_ENTS, noun_phrase, with_place
+
+_WE = frozenset({"we", "us", "our"})
+_HE_SHE = frozenset({"he", "she", "him", "her", "his"})
+_TITLES = frozenset({"president", "minister", "secretary", "ambassador", "spokesperson", "spokesman",
+                     "spokeswoman", "chancellor", "premier", "senator", "governor", "king", "queen", "prime"})
+_LOOKBACK = 2
+_NAMING_DEPS = frozenset({"amod", "compound", "nmod"})  # a name that says which group: "Kurdish", "Houthi"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One actor mention: its character span, the text the resolver reads, and its coarse kind.
+
+    ``start``/``end`` are offsets into the document; for a pronoun resolved to a person they are those of the
+    person's name, so the claim names the person. ``token`` is the head the parse joins to the rest of the
+    sentence (the pronoun itself for a resolved pronoun).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    token: Token
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """Where the mention is in its sentence: the pronoun itself for a pronoun resolved to a person."""
+        if self.token.pos_ == "PRON":
+            return self.token.idx, self.token.idx + len(self.token)
+        return self.start, self.end
+
+
+def sentence_candidates(sent: Span) -> list[Candidate]:
+    """The actor candidates of ``sent`` in text order, none overlapping another.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Iran", "backs", "the", "rebels", "and", "we", "object"],
+        ...           pos=["PROPN", "VERB", "DET", "NOUN", "CCONJ", "PRON", "VERB"],
+        ...           lemmas=["Iran", "back", "the", "rebel", "and", "we", "object"],
+        ...           heads=[1, 1, 3, 1, 1, 6, 1], deps=["nsubj", "ROOT", "det", "dobj", "cc", "nsubj", "conj"],
+        ...           ents=["B-GPE", "O", "O", "O", "O", "O", "O"])
+        >>> [(c.text, c.kind) for c in sentence_candidates(doc[:])]
+        [('Iran', 'GPE'), ('rebels', 'NOUN'), ('we', 'PRON')]
+    """
+    found: list[Candidate] = [Candidate(e.start_char, e.end_char, e.text, e.label_, e.root)
+                              for e in sent.ents if e.label_ in ACTOR_ENTS]
+    taken = {i for e in sent.ents for i in range(e.start, e.end)}
+    nouns = actor_nouns()
+    for token in sent:
+        if token.i in taken:
+            continue
+        lower = token.text.lower()
+        if token.pos_ == "PRON" and lower in _WE:
+            found.append(Candidate(token.idx, token.idx + len(token), token.text, "PRON", token))
+        elif token.pos_ == "PRON" and lower in _HE_SHE:
+            person = _antecedent(token)
+            if person is not None:
+                found.append(Candidate(person.start_char, person.end_char, person.text, "PERSON", token))
+        elif token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or lower in _TITLES) \
+                and token.dep_ != "compound":
+            phrase = noun_phrase(token)
+            inside = [c for c in found if phrase.start_char <= c.start and c.end <= phrase.end_char]
+            if lower not in _TITLES and inside and all(c.token.dep_ in _NAMING_DEPS for c in inside):
+                phrase = with_place(phrase)  # "the government in Damascus" says whose government
+                inside = [c for c in found if phrase.start_char <= c.start and c.end <= phrase.end_char]
+                found = [c for c in found if c not in inside]  # "the Kurdish militia" is one actor, not two
+            elif any(i in taken for i in range(phrase.start, phrase.end)):
+                # "Russia's army": the owner stays an actor of its own; "the German chancellor" is a person
+                # whose state is "German"
+                phrase = token.doc[token.i : token.i + 1]
+            else:
+                phrase = with_place(phrase)
+                inside = [c for c in found if phrase.start_char <= c.start and c.end <= phrase.end_char]
+                found = [c for c in found if c not in inside]
+            found.append(Candidate(phrase.start_char, phrase.end_char, phrase.text, "NOUN", token))
+            taken.update(range(phrase.start, phrase.end))
+    return sorted(found, key=lambda c: (c.token.i, c.start))
+
+
+def _antecedent(pronoun: Token) -> Span | None:
+    """The one person named nearest before ``pronoun`` in its sentence or the two before; None if two people
+    are named in the closest window that names any (the pronoun could be either)."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    window_start = sent.start
+    for _ in range(_LOOKBACK):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i]
+    names = {e.text.split()[-1] for e in people}
+    return people[-1] if len(names) == 1 else None

