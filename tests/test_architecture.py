@@ -21,7 +21,7 @@ PACKAGES = ("extractors", "graph", "ontology")
 # Rooms in data-flow order: a module may import its own room, any earlier room, and nothing later.
 FLOW: list[tuple[str, ...]] = [
     ("ontology",),
-    ("extractors.errors", "extractors.records", "extractors.lexicon", "extractors.data"),
+    ("extractors.errors", "extractors.records", "extractors.lexicon", "extractors.data", "extractors.kb"),
     ("extractors.spans", "extractors.nlp"),
     ("extractors.stance", "extractors.affiliation", "extractors.speakers"),
     ("extractors.registry", "extractors.learned", "extractors"),
