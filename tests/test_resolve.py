@@ -145,6 +145,44 @@ def test_overrides_merge_split_and_not_an_actor() -> None:
     assert r.actor_for("the Reuters", "ORG") is None
 
 
+def _party_claims(overrides: str) -> tuple[Resolver, list[Claim]]:
+    """Two documents' claims about a party written in two cases, resolved under ``overrides``."""
+    r = Resolver(overrides=parse_overrides(overrides, "o.tsv"))
+    kept = []
+    for case in ("Conservative Party", "Conservative party", "Conservative Party"):
+        ms = mentions((case, "ORG"), ("Ruritania", "GPE"))
+        kept += resolve_document([claim(ms[0], ms[1])], ms, r)
+    return r, kept
+
+
+@pytest.mark.parametrize("lines", [
+    "merge\tConservative party\tConservative Party\n",  # the case variant of issue 16 (331 -> 280 claims)
+    "merge\tConservative Party\tConservative party\n",
+    "merge\tConservative party\tCons\nmerge\tCons\tConservative Party\n",  # a chain ending at a variant
+    "merge\tConservative party\tTories\nmerge\tTories\tConservative party\n",  # a cycle
+])
+def test_a_merge_onto_a_merged_form_keeps_the_actor_and_its_claims(lines: str) -> None:
+    r, kept = _party_claims(lines)
+    assert len(kept) == len(_party_claims("")[1]) == 3
+    parties = {c.subject.id for c in kept}
+    assert len(parties) == 1 and None not in parties
+    assert len([a for a in r.actors.values() if "Conservative party" in a.aliases]) == 1
+
+
+def test_a_merge_chain_ends_at_its_last_target() -> None:
+    r = Resolver(overrides=parse_overrides("merge\tSheikh Tamim\tTamim\nmerge\tTamim\tQatar\n"))
+    tamim = r.actor_for("Sheikh Tamim", "PERSON")
+    assert tamim is not None and tamim.key == "qatar"
+
+
+def test_overrides_that_match_no_mention_are_reported() -> None:
+    r, _ = _party_claims("merge\tConservative party\tConservative Party\nsplit\tWagner\n"
+                         "not-an-actor\tReuters\n")
+    assert r.actor_for("the Reuters", "ORG") is None
+    warnings = r.overrides.unmatched(r.overrides_matched)
+    assert warnings == ["o.tsv: split 'Wagner' matched no mention; check its spelling or delete the line"]
+
+
 @pytest.mark.parametrize("line", ["merge\tonly-one", "rename\tA\tB", "split", "not-an-actor\tA\tB"])
 def test_bad_override_line_is_an_error_naming_the_line(line: str) -> None:
     with pytest.raises(InputError, match="line 2"):

@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, SKOS, Graph, Literal
+from rdflib import RDF, RDFS, SKOS, Graph, Literal
 from spacy.language import Language
 
 from graph.resolve.document import resolve_document
 from graph.resolve.mentions import document_mentions
 from graph.resolve.resolver import Resolver
+from ontology import SG
 
 pytestmark = pytest.mark.model
 
@@ -81,6 +82,26 @@ def test_build_applies_the_default_override_file_and_append_keeps_ids(tmp_path: 
     people = [node for node, forms in labels_by_node(second).items() if "Amsel" in forms]
     assert people == [amsel]
     assert (None, RDFS.label, Literal("Amsel")) not in second
+
+
+def test_a_merge_between_case_variants_keeps_the_party_and_an_unmatched_line_warns(tmp_path: Path) -> None:
+    """Issue 16: 'merge<TAB>Conservative party<TAB>Conservative Party' deleted the party and its claims, exit 0."""
+    (tmp_path / "a.txt").write_text(
+        "The Conservative Party opposes the new tax, and the Conservative party backs Ruritania in the dispute.\n"
+        "Ruritania welcomed the support of the Conservative Party. The Labour Party criticised the Conservative "
+        "party.\n", encoding="utf-8")
+    overrides = tmp_path / "o.tsv"
+    overrides.write_text("merge\tConservative party\tConservative Party\nsplit\tWagner Group\n", encoding="utf-8")
+    plain, merged = tmp_path / "plain.ttl", tmp_path / "merged.ttl"
+    assert run("build", str(tmp_path / "a.txt"), "-o", str(plain)).returncode == 0
+    result = run("build", str(tmp_path / "a.txt"), "-o", str(merged), "--overrides", str(overrides))
+    assert result.returncode == 0
+    assert "'Wagner Group' matched no mention" in result.stderr and "Conservative party'" not in result.stderr
+    claims = [len(list(Graph().parse(path).subjects(RDF.type, SG.StanceClaim))) for path in (plain, merged)]
+    assert claims[1] == claims[0] > 0
+    graph = Graph().parse(merged)
+    party = node_with(graph, "Conservative Party")
+    assert party is not None and party == node_with(graph, "Conservative party")
 
 
 def test_bad_override_file_is_one_error_line(tmp_path: Path) -> None:

@@ -94,6 +94,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
             yield item
 
     build_graph(counted(), resolver, graph)
+    for message in corrections.unmatched(resolver.overrides_matched):
+        _warning(message)
     report.fail_if_empty(inputs, output)
     save_graph(graph, output)
     return report

@@ -80,6 +80,7 @@ class Resolver:
     def __init__(self, existing: Iterable[Actor] = (), overrides: Overrides | None = None) -> None:
         self.actors: dict[str, Actor] = {}
         self.overrides = overrides or Overrides()
+        self.overrides_matched: set[str] = set()  # the override forms some mention named (the rest warn)
         self._by_name: dict[tuple[str, str], str] = {}
         self.people = PeopleIndex()
         for actor in existing:
@@ -136,13 +137,16 @@ class Resolver:
         """
         return self._candidate(text, kind)
 
-    def _candidate(self, text: str, kind: str, full_name: str | None = None) -> Actor | None:
-        """The known actor ``text`` names, or a new one not yet added; None if it names none."""
+    def _candidate(self, text: str, kind: str, full_name: str | None = None, merges: bool = True) -> Actor | None:
+        """The known actor ``text`` names, or a new one not yet added; None if it names none. ``merges=False``
+        reads ``text`` as if no merge override named it (the end of a chain of merges)."""
         key = normalise(text)
+        if key in self.overrides.forms:
+            self.overrides_matched.add(key)
         if not key or kind in _NOT_ACTOR_KINDS or key in self.overrides.not_actors or is_place_name(text):
             return None
-        if key in self.overrides.merge:
-            return self._merge_target(self.overrides.merge[key], kind)
+        if merges and key in self.overrides.merge:
+            return self._merge_target(key, kind)
         if key in self.overrides.split:
             return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
@@ -156,8 +160,15 @@ class Resolver:
         return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
                            _KIND_TO_TYPE.get(kind, "Group"))
 
-    def _merge_target(self, target: str, kind: str) -> Actor | None:
-        """An analyst's merge: the gazetteer actor, else a known node of any type, else a new one of ``kind``."""
+    def _merge_target(self, form: str, kind: str) -> Actor | None:
+        """An analyst's merge of the normalised ``form``, followed along a chain of merges (A -> B, B -> C) to its
+        end: the gazetteer actor, else a known node of any type, else the target read as a mention of ``kind``.
+        A target that normalises to a form already on the chain (a case variant, a cycle) ends it there."""
+        seen = {form}
+        target = self.overrides.merge[form]
+        while normalise(target) in self.overrides.merge and normalise(target) not in seen:
+            seen.add(normalise(target))
+            target = self.overrides.merge[normalise(target)]
         entry = lookup(target)
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
@@ -165,9 +176,7 @@ class Resolver:
         for (_, name), actor_key in self._by_name.items():
             if name == key:
                 return self.actors[actor_key]
-        if key in self.overrides.merge:  # a chain of merges ends at a form that is not merged again
-            return None
-        return self._candidate(target, kind)
+        return self._candidate(target, kind, merges=False)
 
     def _person(self, name: str, title: str) -> Actor:
         """The person ``name`` names: a node of that name, else the one node whose full name it is a short form
