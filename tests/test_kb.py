@@ -13,9 +13,7 @@ from extractors.kb.build import ID_PATTERN, check_rows, main
 from extractors.kb.rows import LICENCES, SHARE_ALIKE, TYPES, Row
 from extractors.lexicon import read_table
 
-SOURCES = Path(__file__).resolve().parents[2] / "shared" / "data" / "kb"
-if not SOURCES.is_dir():
-    SOURCES = Path("/work/shared/data/kb")
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "data" / "kb"  # beside the project, as the other sets
 GENERATED = [row for name in FILES for row in read_rows(name)]
 
 

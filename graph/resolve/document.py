@@ -24,6 +24,7 @@ from graph.resolve.descriptions import (
     leader_government,
 )
 from graph.resolve.gazetteer import entries_by_key, lookup, normalise, words
+from graph.resolve.linker import document_context
 from graph.resolve.names import honorific_gender, split_title, strip_title
 from graph.resolve.names import office as _office
 from graph.resolve.names import short_forms as _short_forms
@@ -201,6 +202,7 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     leaders = document_leaders(everything)
     people = person_names(everything)
     resolver.people.shared |= shared_short_names(everything)  # never joined across documents either
+    resolver.link_context = document_context(everything)
     context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
                               government=document_government(everything, leaders),
                               genders=person_genders(everything, people))

@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from extractors.kb import KbActor, load_kb
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
 from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, normalise, words
+from graph.resolve.linker import LinkContext, gazetteer_entry, link
 from graph.resolve.names import split_title
 from graph.resolve.overrides import Overrides
 from graph.resolve.people import PeopleIndex
@@ -33,6 +35,7 @@ class Actor:
     type: str
     wikidata: str | None = None
     aliases: set[str] = field(default_factory=set)
+    kb_id: str | None = None  # the knowledge-base actor the linker matched it to
 
     @property
     def iri(self) -> str:
@@ -81,6 +84,8 @@ class Resolver:
         self.actors: dict[str, Actor] = {}
         self.overrides = overrides or Overrides()
         self.overrides_matched: set[str] = set()  # the override forms some mention named (the rest warn)
+        self.link_context = LinkContext()  # the document being resolved, for the linker (graph.resolve.document)
+        self._kb_nodes: dict[str, str] = {}  # KB id or Wikidata id -> the key of its node
         self._by_name: dict[tuple[str, str], str] = {}
         self.people = PeopleIndex()
         for actor in existing:
@@ -88,6 +93,9 @@ class Resolver:
 
     def _add(self, actor: Actor) -> Actor:
         self.actors[actor.key] = actor
+        for kb_id in (actor.kb_id, actor.wikidata):
+            if kb_id:
+                self._kb_nodes.setdefault(kb_id, actor.key)
         for name in (actor.label, *actor.aliases):
             self._by_name.setdefault((actor.type, normalise(name)), actor.key)
         if actor.type == "Person":
@@ -150,15 +158,44 @@ class Resolver:
         if key in self.overrides.split:
             return self._named(surface(text), _KIND_TO_TYPE.get(kind, "Group"), split=True)
         if kind == "PERSON":
-            return self._person(surface(full_name or text), split_title(text)[0])
+            linked = link(surface(full_name or text), kind, self.link_context)
+            if linked is not None and linked.type != "Person":  # "Labour" tagged as a person is the party
+                return self._linked(linked, text)
+            return self._person(surface(full_name or text), split_title(text)[0], linked)
         entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
+        linked = link(surface(text), kind, self.link_context)
+        if linked is not None:
+            return self._linked(linked, text)
         owner = _owner_name(surface(text)) if kind == "ORG" else None
         if owner is not None:  # "IS positions", "Hamas targets": the organisation, no organisation of their own
             return self._candidate(owner, kind)
+        rejected = frozenset(actor.id for actor in load_kb().candidates(surface(text)))
         return self._named(surface(text), "GovernmentBody" if kind == "ORG" and _is_force_name(key) else
-                           _KIND_TO_TYPE.get(kind, "Group"))
+                           _KIND_TO_TYPE.get(kind, "Group"), avoid=rejected)
+
+    def _linked(self, linked: KbActor, text: str) -> Actor:
+        """The node of a KB actor: the gazetteer's, else the one made for it, else a node of this form from an
+        earlier build that no KB actor has claimed (its id stays), else a new node under the KB's label."""
+        entry = gazetteer_entry(linked)
+        if entry is not None:
+            return self.actors.get(entry.key) or _entry_actor(entry)
+        known = self._kb_nodes.get(linked.id)
+        if known is not None:
+            return self.actors[known]
+        type_ = linked.ontology_type
+        found = self._by_name.get((type_, normalise(text)))
+        if found is not None and self.actors[found].kb_id is None and self.actors[found].wikidata in (None,
+                                                                                                     linked.wikidata):
+            actor = self.actors[found]
+            actor.kb_id, actor.wikidata = linked.id, linked.wikidata
+            self._kb_nodes[linked.id] = found
+            return actor
+        key = f"{type_.lower()}/{slug(linked.label)}"
+        if key in self.actors:  # a node of that name that is another actor
+            key = f"{key}_{slug(linked.id)}"
+        return Actor(key, linked.label, type_, linked.wikidata, {linked.label}, linked.id)
 
     def _merge_target(self, form: str, kind: str) -> Actor | None:
         """An analyst's merge of the normalised ``form``, followed along a chain of merges (A -> B, B -> C) to its
@@ -178,23 +215,37 @@ class Resolver:
                 return self.actors[actor_key]
         return self._candidate(target, kind, merges=False)
 
-    def _person(self, name: str, title: str) -> Actor:
-        """The person ``name`` names: a node of that name, else the one node whose full name it is a short form
-        of, else the one node named by a short form of it (which it takes over), else a new node."""
-        found = self._by_name.get(("Person", normalise(name)))
+    def _person(self, name: str, title: str, linked: KbActor | None = None) -> Actor:
+        """The person ``name`` names: the node of the KB person ``linked`` if it has one, else a node of that name,
+        else the one node whose full name it is a short form of, else the one node named by a short form of it
+        (which it takes over), else a new node; a node without an id takes ``linked``'s."""
+        found = self._kb_nodes.get(linked.id) if linked is not None else None
+        found = found or self._by_name.get(("Person", normalise(name)))
         if found is None:
             found = self.people.full_name_of(name, title) or self.people.short_node_for(name, title)
-        return self.actors[found] if found is not None else self._named(name, "Person")
+        actor = self.actors[found] if found is not None else self._named(name, "Person")
+        if linked is not None and actor.kb_id is None and actor.wikidata in (None, linked.wikidata) and \
+                linked.id not in self._kb_nodes:
+            actor.kb_id, actor.wikidata = linked.id, linked.wikidata
+            if actor.key in self.actors:
+                self._kb_nodes[linked.id] = actor.key
+        return actor
 
     def from_entry(self, entry: ActorEntry) -> Actor:
         existing = self.actors.get(entry.key)
         return existing if existing is not None else self._add(_entry_actor(entry))
 
-    def _named(self, label: str, type_: str, split: bool = False) -> Actor:
+    def _named(self, label: str, type_: str, split: bool = False, avoid: frozenset[str] = frozenset()) -> Actor:
+        """The node of this name and type, else a new one; never a node linked to a KB actor in ``avoid`` (the
+        candidates the linker turned down here: "Democrats" in a British article is not the node of the US
+        party that an American article's "Democrats" made)."""
         found = self._by_name.get((type_, normalise(label)))
-        if found is not None and not (split and self.actors[found].key in entries_by_key()):
+        if found is not None and not (split and self.actors[found].key in entries_by_key()) and \
+                self.actors[found].kb_id not in avoid:
             return self.actors[found]
         key = f"{type_.lower()}/{slug(label)}"
+        if key in self.actors and self.actors[key].kb_id in avoid:
+            key = f"{key}_unlinked"
         if key in self.actors:  # a split form whose slug a gazetteer actor's alias already took
             return self.actors[key]
         return Actor(key, label, type_, None, {label})

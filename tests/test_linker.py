@@ -1,0 +1,81 @@
+"""The linker (graph/resolve/linker.py): mentions the gazetteer lacks -> knowledge-base actors, chosen in context."""
+
+from __future__ import annotations
+
+from extractors.records import Mention
+from graph.resolve.document import resolve_document
+from graph.resolve.linker import LinkContext, document_context, link
+from graph.resolve.resolver import Actor, Resolver
+
+
+def mentions(*items: tuple[str, str]) -> list[Mention]:
+    out, pos = [], 0
+    for text, kind in items:
+        out.append(Mention(text, pos, pos + len(text), kind))
+        pos += len(text) + 10
+    return out
+
+
+def node_of(resolver: Resolver, form: str) -> Actor:
+    found = [a for a in resolver.actors.values() if form in a.aliases or form == a.label]
+    assert len(found) == 1, (form, found)
+    return found[0]
+
+
+def test_a_british_articles_party_nicknames_are_one_organisation_with_its_wikidata_id() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Britain", "GPE"), ("Tories", "NORP"), ("the Conservative Party", "ORG"),
+                                  ("Tory", "NORP"), ("Labour", "PERSON"), ("Labour Party", "ORG")), r)
+    tories = node_of(r, "Tories")
+    assert tories is node_of(r, "Conservative Party") is node_of(r, "Tory")
+    assert (tories.type, tories.wikidata) == ("Organization", "Q9626")
+    labour = node_of(r, "Labour")
+    assert labour is node_of(r, "Labour Party") and labour.type == "Organization" and labour.wikidata == "Q9630"
+
+
+def test_the_country_named_most_often_decides() -> None:
+    """"Labour Party" is the UK's and Ireland's; an article naming Britain twice and Ireland once means the UK's."""
+    context = document_context(mentions(("Britain", "GPE"), ("British", "NORP"), ("Irish", "NORP")))
+    linked = link("Labour Party", "ORG", context)
+    assert linked is not None and linked.id == "Q9630"
+    assert link("Labour Party", "ORG", LinkContext({"GBR": 1, "IRL": 1})) is None
+
+
+def test_a_british_democrat_is_not_the_american_party() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Washington", "GPE"), ("Democrats", "ORG"), ("Democrat", "NORP")), r)
+    us = node_of(r, "Democrats")
+    assert us.wikidata == "Q29552" and us is node_of(r, "Democrat")
+    resolve_document([], mentions(("Britain", "GPE"), ("Democrats", "ORG"), ("Democrat", "NORP")), r)
+    british = [a for a in r.actors.values() if "Democrats" in a.aliases and a is not us]
+    assert len(british) == 1 and british[0].wikidata is None
+
+
+def test_an_actor_gone_before_the_article_is_no_candidate() -> None:
+    """Party Facts' "Tories" is also the Tory party of 1678-1834; only the overlay's Conservative Party is left."""
+    linked = link("Tories", "NORP", LinkContext({"GBR": 1}, 2019))
+    assert linked is not None and linked.id == "Q9626"
+    assert link("Tories", "NORP", LinkContext({"GBR": 1}, 1800)) is None
+
+
+def test_without_a_country_only_long_or_countryless_names_link() -> None:
+    nowhere = LinkContext()
+    assert link("GOP", "ORG", nowhere) is None
+    assert link("Republican Party", "ORG", LinkContext({"USA": 1})) is not None
+    nato = link("North Atlantic Treaty Organization", "ORG", nowhere)
+    assert nato is not None and nato.id == "Q7184"
+
+
+def test_a_person_is_never_linked_to_an_organisation_and_gets_the_id_of_their_name() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Washington", "GPE"), ("Senator Mitch McConnell", "PERSON"),
+                                  ("McConnell", "PERSON")), r)
+    person = node_of(r, "McConnell")
+    assert person.type == "Person" and person.wikidata == "Q355522"
+    assert link("Mitch McConnell", "ORG", LinkContext({"USA": 1})) is None
+
+
+def test_a_form_ambiguous_tsv_decides_is_not_the_linkers() -> None:
+    """"US" is a Czech party's short name in Party Facts; ambiguous.tsv gives the form to the United States."""
+    assert link("US", "ORG", LinkContext({"CZE": 1})) is None
+    assert link("Freedom Union", "ORG", LinkContext({"CZE": 1})) is not None
