@@ -79,3 +79,16 @@ def test_a_form_ambiguous_tsv_decides_is_not_the_linkers() -> None:
     """"US" is a Czech party's short name in Party Facts; ambiguous.tsv gives the form to the United States."""
     assert link("US", "ORG", LinkContext({"CZE": 1})) is None
     assert link("Freedom Union", "ORG", LinkContext({"CZE": 1})) is not None
+
+
+def test_an_appended_build_finds_the_node_of_a_kb_actor_without_a_wikidata_id() -> None:
+    """The graph keeps no KB id: a later build's other name of the actor ("DHS") finds its node by key."""
+    first = Resolver()
+    resolve_document([], mentions(("Washington", "GPE"), ("Department of Homeland Security", "ORG")), first)
+    department = node_of(first, "Department of Homeland Security")
+    assert department.wikidata is None and department.type == "GovernmentBody"
+    loaded = Actor(department.key, department.label, department.type, None, set(department.aliases))
+    later = Resolver([loaded])
+    resolve_document([], mentions(("Washington", "GPE"), ("DHS", "ORG")), later)
+    assert node_of(later, "DHS").key == department.key
+    assert len([a for a in later.actors.values() if a.type == "GovernmentBody"]) == 1

@@ -90,6 +90,7 @@ class Resolver:
         self.people = PeopleIndex()
         for actor in existing:
             self._add(actor)
+        self._loaded = frozenset(self.actors)  # nodes of an earlier build (--append)
 
     def _add(self, actor: Actor) -> Actor:
         self.actors[actor.key] = actor
@@ -193,6 +194,10 @@ class Resolver:
             self._kb_nodes[linked.id] = found
             return actor
         key = f"{type_.lower()}/{slug(linked.label)}"
+        if key in self._loaded and self.actors[key].kb_id is None and self.actors[key].wikidata is None:
+            self.actors[key].kb_id = linked.id  # the node an earlier build made for it (KB ids are not in the graph)
+            self._kb_nodes[linked.id] = key
+            return self.actors[key]
         if key in self.actors:  # a node of that name that is another actor
             key = f"{key}_{slug(linked.id)}"
         return Actor(key, linked.label, type_, linked.wikidata, {linked.label}, linked.id)
