@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from extractors.records import Mention
 from graph.resolve.document import resolve_document
 from graph.resolve.linker import LinkContext, document_context, link
 from graph.resolve.resolver import Actor, Resolver
-
-
-def mentions(*items: tuple[str, str]) -> list[Mention]:
-    out, pos = [], 0
-    for text, kind in items:
-        out.append(Mention(text, pos, pos + len(text), kind))
-        pos += len(text) + 10
-    return out
+from tests.test_resolve import mentions
 
 
 def node_of(resolver: Resolver, form: str) -> Actor:
