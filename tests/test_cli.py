@@ -268,3 +268,22 @@ def test_the_cli_imports_what_only_other_commands_need_when_they_run() -> None:
     code = "import sys, graph.cli; print(sorted(m for m in ('pyshacl', 'pyvis', 'networkx') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_directory_s_readme_and_licence_are_not_articles(tmp_path: Path) -> None:
+    from graph.readers.documents import read_documents
+
+    (tmp_path / "README.md").write_text("# My corpus\n\nArticles scraped in May; Iran backs Hezbollah.\n")
+    (tmp_path / "LICENSE.txt").write_text("Permission is hereby granted to Norway and Chile.\n")
+    (tmp_path / "a.txt").write_text("Headline\n\nIran continues to back the Houthi rebels in Yemen.\n")
+    errors: list[Exception] = []
+    assert [d.id for d in read_documents([str(tmp_path)], errors.append)] == ["a.txt"]
+    named = list(read_documents([str(tmp_path / "README.md")], errors.append))  # named on purpose: read
+    assert [d.id for d in named] == ["README.md"] and errors == []
+
+
+def test_extract_arguments_have_help() -> None:
+    from graph.cli.app import _parser
+
+    extract = _parser()._subparsers._group_actions[0].choices["extract"]  # type: ignore[union-attr]
+    assert all(action.help for action in extract._actions if action.dest != "help")

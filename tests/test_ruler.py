@@ -52,3 +52,9 @@ def test_a_token_spec_it_cannot_bound_is_refused() -> None:
     ruler.add_patterns([{"label": "ORG", "pattern": [{"POS": "PROPN"}, {"LOWER": "group"}]}])
     with pytest.raises(ValueError, match="POS"):
         nlp("the Wagner group")
+
+
+def test_the_official_pipeline_name_loads_the_reupload() -> None:
+    from extractors.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+    assert load_pipeline("en_core_web_sm").meta["name"] == load_pipeline(DEFAULT_MODEL).meta["name"]

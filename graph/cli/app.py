@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     _extractor_options(p)
 
     p = sub.add_parser("extract", help="articles -> claims JSONL, no merging")
-    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files, directories, or -")
     p.add_argument("-o", "--output", required=True, type=Path, help="claims file (.jsonl)")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")

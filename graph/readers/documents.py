@@ -38,8 +38,13 @@ class Document:
     source: str | None = None
 
 
+# A folder's own papers, not articles: skipped when a directory is read (named on the command line, they are read)
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES", "CONTRIBUTING", "NOTICE"})
+
+
 def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Document]:
-    """Yield every readable document under ``inputs`` (files, directories, ``-`` for stdin)."""
+    """Yield every readable document under ``inputs`` (files, directories, ``-`` for stdin); in a directory,
+    README, LICENSE and similar files are the folder's papers, not articles, and are left out."""
     for raw in inputs:
         if raw == "-":
             yield from _checked(_read_stream(sys.stdin.read(), "<stdin>"), on_error)
@@ -48,7 +53,8 @@ def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Do
         if not path.exists():
             on_error(InputError(f"{raw}: no such file or directory; check the path"))
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                           and p.stem.upper() not in NOT_ARTICLES)
             if not files:
                 on_error(InputError(f"{raw}: no .txt, .md, .html or .jsonl files in this directory"))
             for file in files:
