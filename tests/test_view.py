@@ -52,6 +52,9 @@ def test_filters_by_evidence_confidence_and_neighbourhood(edges) -> None:  # typ
     assert YPG in {e.target for e in view.select_edges(found, actors, "Moscow", 2, 1)}
     with pytest.raises(UsageError, match="no actor named 'Atlantis'"):
         view.select_edges(found, actors, "Atlantis", 2, 1)
+    assert view.find_actor(actors, "kreml") == view.find_actor(actors, "Russia")  # part of a name, as the page's search
+    with pytest.raises(UsageError, match=r"'a' names \d+ actors \("):
+        view.find_actor(actors, "a")
 
 
 def test_contested_pair_is_marked_and_curved_apart(edges) -> None:  # type: ignore[no-untyped-def]

@@ -60,7 +60,9 @@ def select_edges(edges: list[Edge], actors: dict[str, Actor], actor: str | None,
 
 
 def find_actor(actors: dict[str, Actor], name: str) -> str:
-    """The IRI of the actor labelled or aliased ``name`` (case-insensitive)."""
+    """The IRI of the actor labelled or aliased ``name`` (case-insensitive); failing that, of the one actor
+    whose label or an alias contains it, as the page's search box matches ("Gordon" finds Gordon Brown). Two
+    or more such actors are one error that lists them."""
     wanted = name.strip().lower()
     for iri, found in sorted(actors.items()):
         if found.label.lower() == wanted:
@@ -68,6 +70,14 @@ def find_actor(actors: dict[str, Actor], name: str) -> str:
     for iri, found in sorted(actors.items()):
         if wanted in (a.lower() for a in found.aliases):
             return iri
+    partial = sorted({iri for iri, found in actors.items()
+                      if wanted and any(wanted in n.lower() for n in (found.label, *found.aliases))})
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        names = ", ".join(sorted(actors[iri].label for iri in partial)[:8])
+        raise UsageError(f"{name!r} names {len(partial)} actors ({names}{', ...' if len(partial) > 8 else ''}); "
+                         f"give more of the name")
     raise UsageError(f"no actor named {name!r} in the graph; list actors with "
                      f"'stancegraph query GRAPH \"SELECT ?l WHERE {{ ?a a ?t ; rdfs:label ?l }}\"'")
 
