@@ -135,3 +135,20 @@ def test_markup_in_an_alias_stays_text(opened) -> None:  # type: ignore[no-untyp
     assert "<img src=y onerror=window.pwned=2>" in opened.find_element("id", "evidence").text
     assert opened.execute_script("return document.querySelectorAll('img').length") == 0
     assert opened.execute_script("return window.pwned === undefined")
+
+
+def test_mutual_support_keeps_both_directions_in_the_actor_panel(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from tests.graphs import Stated, make_graph
+
+    graph = make_graph([Stated("Iran", "supports", "Russia"), Stated("Russia", "supports", "Iran"),
+                        Stated("Iran", "supports", "Syria")])
+    page = tmp_path / "mutual.html"
+    page.write_text(render_view(graph), encoding="utf-8")
+    browser.get(page.as_uri())
+    _wait_for_network(browser)
+    iran = browser.execute_script(
+        "return window.stancegraph.nodes.get().find(n => n.label === 'Iran').id")
+    browser.execute_script("window.stancegraph.network.body.emitter.emit('click', {nodes: [arguments[0]], edges: []})",
+                           iran)
+    items = browser.execute_script("return [...document.querySelectorAll('#evidence li')].map(li => li.innerText)")
+    assert "\u2194 Russia" in items and "\u2192 Syria" in items
