@@ -152,3 +152,14 @@ def test_mutual_support_keeps_both_directions_in_the_actor_panel(browser, tmp_pa
                            iran)
     items = browser.execute_script("return [...document.querySelectorAll('#evidence li')].map(li => li.innerText)")
     assert "\u2194 Russia" in items and "\u2192 Syria" in items
+
+
+def test_the_sliders_start_where_the_command_line_left_them(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    page = tmp_path / "filtered.html"
+    page.write_text(render_view(small_graph(), min_evidence=2, min_confidence=0.5), encoding="utf-8")
+    browser.get(page.as_uri())
+    _wait_for_network(browser)
+    shown = browser.execute_script("""return ['min-evidence', 'min-confidence'].map(id => {
+        const s = document.getElementById(id);
+        return [s.value, s.min, document.getElementById(id + '-value').textContent]; })""")
+    assert shown == [["2", "2", "2"], ["0.5", "0.5", "0.5"]]

@@ -123,7 +123,8 @@ def render_view(graph: Graph, actor: str | None = None, hops: int = 2, min_evide
         vis_js=Markup((lib / "vis-network.min.js").read_text(encoding="utf-8")),
         vis_css=Markup((lib / "vis-network.css").read_text(encoding="utf-8")),
         edge_style=EDGE_STYLE, node_style=NODE_STYLE, contested_style=CONTESTED_STYLE,
-        settings={"focus": focus, "hops": hops, "edgeStyle": EDGE_STYLE, "contested": CONTESTED_STYLE},
+        settings={"focus": focus, "hops": hops, "edgeStyle": EDGE_STYLE, "contested": CONTESTED_STYLE,
+                  "minEvidence": min_evidence, "minConfidence": min_confidence},
     )
 
 
