@@ -287,3 +287,16 @@ def test_extract_arguments_have_help() -> None:
 
     extract = _parser()._subparsers._group_actions[0].choices["extract"]  # type: ignore[union-attr]
     assert all(action.help for action in extract._actions if action.dest != "help")
+
+
+@pytest.mark.parametrize("text", [
+    "Президент России заявил во вторник, что Россия продолжит поддерживать правительство Сирии.",
+    "俄罗斯总统普京周二表示，俄罗斯将继续支持叙利亚政府，并向大马士革提供更多援助。",
+    "Die Bundesregierung hat am Dienstag weitere militärische Hilfe für die Ukraine angekündigt.",
+])
+def test_a_non_english_article_is_skipped_with_its_reason(text: str, tmp_path: Path) -> None:
+    (tmp_path / "foreign.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("build", str(tmp_path), "-o", str(tmp_path / "g.ttl"))
+    assert "foreign.txt: does not look like English" in result.stderr
+    assert (tmp_path / "g.ttl").exists()  # the English article is built

@@ -6,11 +6,12 @@ A document that cannot be read is reported through ``on_error`` and skipped; the
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from graph.errors import InputError
 
@@ -18,12 +19,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-# The commonest English function words: a text of a dozen words or more with almost none of them is not English.
-_ENGLISH_MARKERS = frozenset(
-    ["the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "with", "by", "as", "said", "has", "have",
-     "are", "from"]
-)
-_MIN_WORDS_FOR_LANGUAGE = 12
+_LANGUAGE_SAMPLE = 3000  # characters read to tell the language
+_MIN_CHARS_FOR_LANGUAGE = 40  # shorter than this (a headline) cannot be told apart reliably
+_SURE = 0.9  # the identifier's probability for another language that makes a Latin-script text not English
+_LATIN_END = 0x250  # letters below this code point are Latin (ASCII, Latin-1, Latin Extended-A and -B)
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -87,19 +86,35 @@ def _problem(doc: Document) -> str | None:
 
 
 def looks_english(text: str) -> bool:
-    """True unless ``text`` has enough words and almost none of English's commonest function words.
+    """False when most of ``text``'s letters are not Latin, or when a language identifier (py3langid, 97
+    languages) is sure a Latin-script text is in another language; a text too short to tell passes.
 
     Examples:
         >>> looks_english("Russia said on Tuesday that it has sent more jets to Syria.")
         True
-        >>> looks_english("Reunión entre el presidente y el ministro en el Kremlin sobre la guerra en Siria hoy.")
+        >>> looks_english("Reunión entre el presidente y el ministro en el Kremlin sobre la guerra en Siria hoy. "
+        ...               "El gobierno anunció nuevas medidas contra la inflación.")
+        False
+        >>> looks_english("Президент России заявил во вторник, что Россия продолжит поддерживать Сирию.")
+        False
+        >>> looks_english("俄罗斯总统普京周二表示，俄罗斯将继续支持叙利亚政府。")
         False
     """
-    words = re.findall(r"[a-zA-Z]+", text.lower())
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE:
+    sample = text[:_LANGUAGE_SAMPLE].strip()
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(ord(c) < _LATIN_END for c in letters) / len(letters) < 0.5:
+        return False  # mostly Cyrillic, Chinese, Arabic, ... letters: not English whatever the identifier says
+    if len(sample) < _MIN_CHARS_FOR_LANGUAGE:
         return True
-    share = sum(w in _ENGLISH_MARKERS for w in words) / len(words)
-    return share >= 0.04
+    language, probability = _language_identifier().classify(sample)
+    return bool(language == "en" or probability < _SURE)
+
+
+@cache
+def _language_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # a second to load: only when a text is read
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Document | InputError]:
