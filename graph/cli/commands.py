@@ -19,7 +19,9 @@ from graph.pipeline import Extracted, extract_documents
 from graph.readers.documents import read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
-from graph.store.files import load_graph, rdf_format, save_graph, write_atomic
+from graph.store.database import load_graph
+from graph.store.destination import Destination
+from graph.store.files import write_atomic
 
 
 @dataclass
@@ -72,17 +74,18 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           append: bool = False, overrides: Path | None = None, stance_model: StanceModel | None = None) -> RunReport:
-    """Read ``inputs``, extract and resolve claims, and write the graph to ``output`` atomically.
+    """Read ``inputs``, extract and resolve claims, and write the graph to ``output``: a store directory (a path
+    without an RDF extension; one transaction) or a graph file (written atomically).
 
     With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
     same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
     ``output``) holds the analyst's resolution corrections. ``stance_model`` (opt-in) adds the learned layer's
     claims (``extractors.learned.model``).
     """
-    rdf_format(output)
     _check_inputs(inputs)
     corrections = load_overrides(overrides, output)
-    graph = load_graph(output, new_graph()) if append and output.exists() else new_graph()
+    target = Destination(output)  # a store is locked from here to the end of the run
+    graph = target.existing(new_graph()) if append else new_graph()
     resolver = Resolver(actors_in(graph), corrections)
     report = RunReport()
 
@@ -92,9 +95,13 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
-    build_graph(counted(), resolver, graph)
-    report.fail_if_empty(inputs, output)
-    save_graph(graph, output)
+    try:
+        build_graph(counted(), resolver, graph)
+        report.fail_if_empty(inputs, output)
+    except BaseException:
+        target.abandon()
+        raise
+    target.write(graph)
     return report
 
 
@@ -116,7 +123,8 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
 
 def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
          min_confidence: float = 0.0) -> int:
-    """Write the HTML view of the graph at ``graph_path``; returns the number of edges drawn."""
+    """Write the HTML view of the graph at ``graph_path`` (store directory or file); returns the number of edges
+    drawn."""
     from graph.view.render import render_view  # here, not at the top: networkx and pyvis take a second to import
 
     graph = load_graph(graph_path)
@@ -144,9 +152,9 @@ def load(graph_path: Path) -> Graph:
     return load_graph(graph_path)
 
 
-def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878) -> int:
+def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float | None = None) -> int:
     """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted
     (``graph.query.endpoint``)."""
     from graph.query.endpoint import serve_graph  # imported by the one command that needs it, as render_view is
 
-    return serve_graph(graph_path, host, port)
+    return serve_graph(graph_path, host, port, timeout)

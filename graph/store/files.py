@@ -1,4 +1,5 @@
-"""Read and write graph files; the format comes from the extension and writes are atomic."""
+"""Write graph files; the format comes from the extension and writes are atomic (reading is Oxigraph's:
+``graph.store.database``)."""
 
 from __future__ import annotations
 
@@ -26,21 +27,8 @@ def rdf_format(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         raise UsageError(f"{path}: unknown graph extension {path.suffix or '(none)'}; "
-                         f"use one of {', '.join(sorted(FORMATS))}") from None
-
-
-def load_graph(path: Path, into: Graph | None = None) -> Graph:
-    """Parse the graph file at ``path``; a missing or non-RDF file raises ``GraphFileError``."""
-    fmt = rdf_format(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file; build one with 'stancegraph build ... -o {path}'")
-    graph = into if into is not None else Graph()
-    try:
-        graph.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many parser-specific types
-        detail = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
-        raise GraphFileError(f"{path}: not a valid {fmt} graph ({detail}); rebuild it or check the file") from None
-    return graph
+                         f"use one of {', '.join(sorted(FORMATS))}, or a name without an extension for a "
+                         f"store directory") from None
 
 
 def save_graph(graph: Graph, path: Path) -> None:
