@@ -163,3 +163,43 @@ def test_a_failed_build_leaves_no_new_store_behind(tmp_path: Path) -> None:
     empty.write_text("  \n", encoding="utf-8")
     done = run("build", str(empty), "-o", str(tmp_path / "news"))
     assert done.returncode == 1 and not (tmp_path / "news").exists(), done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".trig", ".jsonld"])
+def test_every_export_format_round_trips_through_import(world_store: Path, tmp_path: Path, suffix: str) -> None:
+    exported = tmp_path / f"world{suffix}"
+    done = run("export", str(world_store), "-o", str(exported))
+    assert done.returncode == 0 and exported.stat().st_size > 0, done.stderr
+    back = tmp_path / "back"
+    done = run("import", str(exported), "-o", str(back))
+    assert done.returncode == 0, done.stderr
+    assert quads(open_store(back)) == quads(open_store(world_store))  # every triple, in the default graph
+
+
+def test_quads_formats_name_their_graph_and_json_ld_is_compacted(world_store: Path, tmp_path: Path) -> None:
+    from graph.store.transfer import GRAPH_IRI, export_store
+
+    export_store(world_store, tmp_path / "w.nq")
+    assert {str(q.graph_name.value) for q in ox.parse(path=str(tmp_path / "w.nq"))} == {GRAPH_IRI}
+    export_store(world_store, tmp_path / "w.jsonld")
+    text = (tmp_path / "w.jsonld").read_text(encoding="utf-8")
+    assert '"@context"' in text and '"sg": "https://w3id.org/stancegraph/ontology#"' in text and "sg:supports" in text
+
+
+def test_import_adds_files_in_one_transaction_and_a_bad_file_adds_nothing(world: Graph, tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    save_graph(world, good)
+    bad.write_text("this is not turtle {", encoding="utf-8")
+    store = tmp_path / "imported"
+    done = run("import", str(good), str(bad), "-o", str(store))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "bad.ttl: not a valid turtle graph" in done.stderr
+    assert not store.exists()
+    done = run("import", str(good), "-o", str(store))
+    assert done.returncode == 0 and f"{len(world)} new triples" in done.stderr, done.stderr
+    done = run("import", str(good), "-o", str(store))
+    assert done.returncode == 0 and " 0 new triples" in done.stderr, done.stderr
+
+
+def test_export_to_an_unknown_format_is_a_usage_error(world_store: Path, tmp_path: Path) -> None:
+    done = run("export", str(world_store), "-o", str(tmp_path / "w.xyz"))
+    assert done.returncode == 2 and "cannot export to .xyz" in done.stderr and "Traceback" not in done.stderr

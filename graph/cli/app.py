@@ -81,6 +81,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
     p.add_argument("graph", type=Path)
 
+    p = sub.add_parser("import", help="RDF files -> a store directory (added in one transaction)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ttl .nt .nq .trig .jsonld .rdf files")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the store directory (created if missing)")
+
+    p = sub.add_parser("export", help="a store (or graph file) -> an RDF file: .ttl .nt .nq .trig .jsonld")
+    p.add_argument("graph", type=Path, help="the store directory or graph file")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the file to write; its extension picks the format")
+
     p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
     p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
     return parser
@@ -163,6 +171,17 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{args.graph}: does not conform to the stancegraph shapes (see above)", file=sys.stderr)
             return 1
         print(f"{args.graph}: conforms to the stancegraph shapes")
+    elif args.command == "import":
+        from graph.store.transfer import import_files
+
+        added = import_files(args.files, args.output)
+        print(f"imported {len(args.files)} file{'s' if len(args.files) != 1 else ''} into {args.output}: "
+              f"{added} new triples", file=sys.stderr)
+    elif args.command == "export":
+        from graph.store.transfer import export_store
+
+        written = export_store(args.graph, args.output)
+        print(f"wrote {args.output}: {written} triples", file=sys.stderr)
     elif args.command == "demo":
         graph_path, view_path, report = commands.demo(args.output)
         print(_next_steps(graph_path, view_path, report.documents, report.claims))

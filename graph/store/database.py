@@ -90,7 +90,7 @@ def read_file_into(store: ox.Store, path: Path) -> None:
     staging = ox.Store() if fmt in _QUAD_FORMATS else None
     try:
         # lenient: odd article addresses that rdflib accepts (and old graphs hold) do not stop the load
-        (staging or store).load(path=str(path), format=fmt, lenient=True)
+        (store if staging is None else staging).load(path=str(path), format=fmt, lenient=True)
     except (SyntaxError, ValueError, OSError) as err:
         raise _not_valid(path, err) from None
     if staging is not None:
