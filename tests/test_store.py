@@ -203,3 +203,34 @@ def test_import_adds_files_in_one_transaction_and_a_bad_file_adds_nothing(world:
 def test_export_to_an_unknown_format_is_a_usage_error(world_store: Path, tmp_path: Path) -> None:
     done = run("export", str(world_store), "-o", str(tmp_path / "w.xyz"))
     assert done.returncode == 2 and "cannot export to .xyz" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_the_network_export_reads_back_in_networkx(world_store: Path, tmp_path: Path, suffix: str) -> None:
+    import networkx as nx
+
+    out = tmp_path / f"net{suffix}"
+    done = run("export", str(world_store), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    net = nx.read_graphml(out) if suffix == ".graphml" else nx.read_gexf(out)
+    labels = {d["label"]: n for n, d in net.nodes(data=True)}
+    assert {"Russia", "Syria", "Iran", "Israel", "Turkey"} <= set(labels)
+    assert net.nodes[labels["Russia"]]["type"] == "State"
+    edges = {(net.nodes[u]["label"], d["relation"], net.nodes[v]["label"]): d for u, v, d in net.edges(data=True)}
+    assert set(edges) == {("Russia", "supports", "Syria"), ("Iran", "supports", "Syria"), ("Israel", "opposes", "Iran")}
+    israel = edges[("Israel", "opposes", "Iran")]
+    assert int(israel["polarity"]) == -1 and int(israel["claims"]) == 1 and float(israel["mean_confidence"]) > 0
+
+
+def test_the_csv_export_writes_edges_and_nodes(world_store: Path, tmp_path: Path) -> None:
+    import csv
+
+    done = run("export", str(world_store), "-o", str(tmp_path / "net.csv"))
+    assert done.returncode == 0, done.stderr
+    edges = list(csv.DictReader((tmp_path / "net.csv").open(encoding="utf-8")))
+    nodes = {r["id"]: r for r in csv.DictReader((tmp_path / "net-nodes.csv").open(encoding="utf-8"))}
+    assert sorted((nodes[e["source"]]["label"], e["relation"], nodes[e["target"]]["label"], e["polarity"])
+                  for e in edges) == [("Iran", "supports", "Syria", "1"), ("Israel", "opposes", "Iran", "-1"),
+                                      ("Russia", "supports", "Syria", "1")]
+    assert "Moscow" in {n["label"]: n for n in nodes.values()}["Russia"]["aliases"]
+    assert "Turkey" in {n["label"] for n in nodes.values()}  # an actor with hedged claims only is still a node

@@ -85,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ttl .nt .nq .trig .jsonld .rdf files")
     p.add_argument("-o", "--output", required=True, type=Path, help="the store directory (created if missing)")
 
-    p = sub.add_parser("export", help="a store (or graph file) -> an RDF file: .ttl .nt .nq .trig .jsonld")
+    p = sub.add_parser("export", help="a store (or graph file) -> .ttl .nt .nq .trig .jsonld, or the actor network "
+                                      "as .graphml .gexf .csv")
     p.add_argument("graph", type=Path, help="the store directory or graph file")
     p.add_argument("-o", "--output", required=True, type=Path, help="the file to write; its extension picks the format")
 
@@ -178,10 +179,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"imported {len(args.files)} file{'s' if len(args.files) != 1 else ''} into {args.output}: "
               f"{added} new triples", file=sys.stderr)
     elif args.command == "export":
-        from graph.store.transfer import export_store
+        if args.output.suffix.lower() in (".graphml", ".gexf", ".csv"):
+            from graph.analysis.network import write_network
 
-        written = export_store(args.graph, args.output)
-        print(f"wrote {args.output}: {written} triples", file=sys.stderr)
+            nodes, edges = write_network(load_graph(args.graph), args.output)
+            print(f"wrote {args.output}: {nodes} actors, {edges} edges", file=sys.stderr)
+        else:
+            from graph.store.transfer import export_store
+
+            written = export_store(args.graph, args.output)
+            print(f"wrote {args.output}: {written} triples", file=sys.stderr)
     elif args.command == "demo":
         graph_path, view_path, report = commands.demo(args.output)
         print(_next_steps(graph_path, view_path, report.documents, report.claims))

@@ -46,7 +46,7 @@ def export_store(source: Path, output: Path) -> int:
     fmt = EXPORT_FORMATS.get(output.suffix.lower())
     if fmt is None:
         raise UsageError(f"{output}: cannot export to {output.suffix or '(no extension)'}; use one of "
-                         f"{', '.join(EXPORT_FORMATS)}")
+                         f"{', '.join(EXPORT_FORMATS)}, or .graphml, .gexf, .csv for the actor network")
     store = open_store(source)
     triples = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if fmt == ox.RdfFormat.JSON_LD:
