@@ -234,3 +234,19 @@ def test_the_csv_export_writes_edges_and_nodes(world_store: Path, tmp_path: Path
                                       ("Russia", "supports", "Syria", "1")]
     assert "Moscow" in {n["label"]: n for n in nodes.values()}["Russia"]["aliases"]
     assert "Turkey" in {n["label"] for n in nodes.values()}  # an actor with hedged claims only is still a node
+
+
+@pytest.mark.model
+def test_an_append_says_how_many_articles_were_new_and_how_many_already_there(tmp_path: Path) -> None:
+    articles = []
+    for i, text in enumerate(ARTICLES):
+        articles.append(tmp_path / f"a{i}.txt")
+        articles[-1].write_text(text, encoding="utf-8")
+    store = tmp_path / "news"
+    assert run("build", str(articles[0]), "-o", str(store)).returncode == 0
+    done = run("build", *map(str, articles), "-o", str(store), "--append")
+    assert done.returncode == 0 and "(1 new, 1 already there)" in done.stderr, done.stderr
+    before = quads(open_store(store))
+    done = run("build", *map(str, articles), "-o", str(store), "--append")
+    assert done.returncode == 0 and "0 documents" in done.stderr and "(0 new, 2 already there)" in done.stderr
+    assert quads(open_store(store)) == before

@@ -142,6 +142,7 @@ def _run(args: argparse.Namespace) -> int:
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
                                 stance_model)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
+              + (f" ({report.documents} new, {report.already} already there)" if report.already else "")
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
     elif args.command == "extract":
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, stance_model)

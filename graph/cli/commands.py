@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from extractors.learned.model import StanceModel
 from extractors.nlp.pipeline import DEFAULT_MODEL
-from graph.build import actors_in, build_graph, new_graph
+from graph.build import actors_in, build_graph, document_iri, new_graph
 from graph.errors import InputError
 from graph.pipeline import Extracted, extract_documents
-from graph.readers.documents import read_documents
+from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import write_atomic
+from ontology import SG
 
 
 @dataclass
@@ -35,6 +36,7 @@ class RunReport:
 
     documents: int = 0
     claims: int = 0
+    already: int = 0  # documents an --append found in the graph already, and left alone
     skipped: list[str] = field(default_factory=list)
     _held: list[str] = field(default_factory=list)
 
@@ -53,7 +55,7 @@ class RunReport:
         self.claims += claims
 
     def fail_if_empty(self, inputs: Sequence[str], output: Path) -> None:
-        if self.documents:
+        if self.documents or self.already:
             return
         if len(self.skipped) == 1:
             raise InputError(f"{self.skipped[0]}; nothing written to {output}")
@@ -90,8 +92,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs,
-                                      stance_model=stance_model):
+        for item in extract_documents(_new_documents(read_documents(inputs, report.skip), graph, report), resolver,
+                                      model, jobs, stance_model=stance_model):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
@@ -103,6 +105,16 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     target.write(graph)
     return report
+
+
+def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport) -> Iterator[Document]:
+    """The documents not in ``graph`` already (the same text is the same document); the others are counted in
+    ``report.already`` and never reach the pipeline, so an --append costs what is new."""
+    for document in documents:
+        if (document_iri(document), RDF.type, SG.Document) in graph:
+            report.already += 1
+            continue
+        yield document
 
 
 def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
