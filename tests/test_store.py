@@ -250,3 +250,20 @@ def test_an_append_says_how_many_articles_were_new_and_how_many_already_there(tm
     done = run("build", *map(str, articles), "-o", str(store), "--append")
     assert done.returncode == 0 and "0 documents" in done.stderr and "(0 new, 2 already there)" in done.stderr
     assert quads(open_store(store)) == before
+
+
+def test_an_append_adds_what_is_new_and_replaces_a_changed_label(world: Graph, world_store: Path) -> None:
+    from rdflib import RDF, RDFS, Literal
+
+    from ontology import SG
+
+    russia = next(s for s, o in world.subject_objects(RDFS.label) if str(o) == "Russia")
+    before = quads(open_store(world_store))
+    update = Graph().add((russia, RDF.type, SG.State)).add((russia, RDFS.label, Literal("Russian Federation")))
+    out = Destination(world_store)
+    out.write(update, append=True)
+    del out
+    graph = load_graph(world_store)
+    assert [str(o) for o in graph.objects(russia, RDFS.label)] == ["Russian Federation"]
+    after = quads(open_store(world_store))
+    assert len(before - after) == 1 and len(after - before) == 1  # the old label out, the new one in; the rest kept

@@ -87,12 +87,13 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     _check_inputs(inputs)
     corrections = load_overrides(overrides, output)
     target = Destination(output)  # a store is locked from here to the end of the run
-    graph = target.existing(new_graph()) if append else new_graph()
-    resolver = Resolver(actors_in(graph), corrections)
+    graph = target.base(new_graph(), append)
+    known = target.known(graph) if append else graph  # a store's actors and articles, read in place
+    resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(_new_documents(read_documents(inputs, report.skip), graph, report), resolver,
+        for item in extract_documents(_new_documents(read_documents(inputs, report.skip), known, report), resolver,
                                       model, jobs, stance_model=stance_model):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
@@ -103,7 +104,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     except BaseException:
         target.abandon()
         raise
-    target.write(graph)
+    target.write(graph, append)
     return report
 
 

@@ -8,11 +8,12 @@ one line saying the store is busy, and each write is one transaction (all of it 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from graph.errors import GraphFileError
@@ -20,8 +21,8 @@ from graph.store.files import FORMATS, rdf_format
 from graph.store.terms import from_oxigraph, to_quad
 from ontology import PREFIXES
 
-__all__ = ["StoreBusyError", "in_memory_graph", "is_store_path", "load_graph", "open_store", "open_writer",
-           "oxigraph_graph", "parse_file", "read_file_into", "replace_graph", "store_of"]
+__all__ = ["StoreBusyError", "add_graph", "described_graph", "in_memory_graph", "is_store_path", "load_graph",
+           "open_store", "open_writer", "oxigraph_graph", "parse_file", "read_file_into", "replace_graph", "store_of"]
 
 OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                     ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
@@ -29,6 +30,9 @@ OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, 
 _QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
 # Named graphs of a quads file are read into the one graph a stancegraph store holds, in one update.
 _MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
+
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 class StoreBusyError(GraphFileError):
@@ -153,6 +157,21 @@ def store_of(graph: Graph) -> ox.Store:
     return store
 
 
+def described_graph(store: ox.Store, types: Sequence[URIRef], properties: Sequence[URIRef]) -> Graph:
+    """A plain rdflib graph of what ``store`` says about the subjects of ``types``: their types and their values
+    of ``properties``. An append reads the store's actors and articles this way, in proportion to how many there
+    are, not to the size of the graph."""
+    graph = _plain_graph()
+    for kind in types:
+        for typed in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(str(kind)), ox.DefaultGraph()):
+            graph.add((from_oxigraph(typed.subject), from_oxigraph(typed.predicate), from_oxigraph(typed.object)))
+            for prop in properties:
+                for quad in store.quads_for_pattern(typed.subject, ox.NamedNode(str(prop)), None, ox.DefaultGraph()):
+                    graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate),
+                               from_oxigraph(quad.object)))
+    return graph
+
+
 def in_memory_graph(store: ox.Store, into: Graph | None = None) -> Graph:
     """A plain rdflib copy of ``store``'s graph, to build on before writing the result back."""
     graph = into if into is not None else _plain_graph()
@@ -169,15 +188,39 @@ def replace_graph(store: ox.Store, graph: Graph) -> tuple[int, int]:
     new = set(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     old = set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     added, removed = new - old, old - new
+    if any(isinstance(term, ox.BlankNode) for quad in removed for term in (quad.subject, quad.object)):
+        added = new  # the store is cleared and written whole
+    _write(store, added, removed)
+    return len(added), len(removed)
+
+
+def add_graph(store: ox.Store, graph: Graph, single_valued: Sequence[URIRef] = ()) -> tuple[int, int]:
+    """Add ``graph``'s triples to ``store`` in one transaction, work in proportion to ``graph``: a subject's old
+    value of a ``single_valued`` property that ``graph`` gives anew is replaced (an actor's preferred label);
+    returns (triples added, triples removed)."""
+    staged = ox.Store()
+    staged.extend(to_quad(triple) for triple in graph)
+    new = set(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    removed: set[ox.Quad] = set()
+    for prop in single_valued:
+        for quad in staged.quads_for_pattern(None, ox.NamedNode(str(prop)), None, ox.DefaultGraph()):
+            removed.update(old for old in store.quads_for_pattern(quad.subject, quad.predicate, None,
+                                                                  ox.DefaultGraph()) if old.object != quad.object)
+    added = {quad for quad in new if quad not in store}
+    _write(store, added, removed)
+    return len(added), len(removed)
+
+
+def _write(store: ox.Store, added: set[ox.Quad], removed: set[ox.Quad]) -> None:
+    """One transaction: ``removed`` out, ``added`` in."""
     if not removed:
         store.extend(added)
     elif any(isinstance(term, ox.BlankNode) for quad in removed for term in (quad.subject, quad.object)):
         store.clear()  # DELETE DATA cannot name blank nodes; only graphs imported with blank nodes come here
-        store.extend(new)
+        store.extend(added)
     else:
         store.update(f"DELETE DATA {{ {_triples_text(removed)} }} ; INSERT DATA {{ {_triples_text(added)} }}")
     store.flush()
-    return len(added), len(removed)
 
 
 def _triples_text(quads: set[ox.Quad]) -> str:

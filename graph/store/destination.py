@@ -7,12 +7,17 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import OWL, RDFS, SKOS, Graph
 
-from graph.store.database import in_memory_graph, is_store_path, open_writer, parse_file, replace_graph
+from graph.store.database import add_graph, described_graph, is_store_path, open_writer, parse_file, replace_graph
 from graph.store.files import rdf_format, save_graph
+from ontology import SG, actor_types
 
 __all__ = ["Destination"]
+
+# What graph.build sets rather than adds on an actor: the one preferred label, the one Wikidata id.
+_SINGLE_VALUED = (RDFS.label, OWL.sameAs)
+_DESCRIBED = (RDFS.label, SKOS.altLabel, OWL.sameAs)
 
 
 class Destination:
@@ -21,15 +26,14 @@ class Destination:
 
     Examples:
         >>> import tempfile
-        >>> from rdflib import Literal, URIRef
+        >>> from rdflib import RDF, Literal, URIRef
+        >>> iran = URIRef("https://w3id.org/stancegraph/actor/iran")
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     out = Destination(Path(tmp) / "news")
-        ...     g = Graph()
-        ...     _ = g.add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("b")))
-        ...     out.write(g)
-        ...     print(len(out.existing(Graph())))
+        ...     out.write(Graph().add((iran, RDF.type, SG.State)).add((iran, RDFS.label, Literal("Iran"))))
+        ...     print(sorted(str(o) for o in out.known(Graph()).objects(iran, RDFS.label)))
         ...     del out  # closes the store
-        1
+        ['Iran']
     """
 
     def __init__(self, path: Path) -> None:
@@ -42,16 +46,29 @@ class Destination:
         else:
             rdf_format(path)  # an unknown extension is a usage error before any work
 
-    def existing(self, into: Graph) -> Graph:
-        """``into`` with what the output holds now added: a plain rdflib graph to build on."""
-        if self._store is not None:
-            return in_memory_graph(self._store, into)
-        return parse_file(self.path, into) if self.path.exists() else into
+    def base(self, into: Graph, append: bool) -> Graph:
+        """The graph to build on: with ``append`` onto a file, ``into`` with the file's triples added (the file is
+        written again whole); otherwise ``into`` as it is (a store receives only what is new)."""
+        if append and self._store is None and self.path.exists():
+            return parse_file(self.path, into)
+        return into
 
-    def write(self, graph: Graph) -> None:
-        """Make the output hold ``graph``: one transaction into the store, or an atomic file write."""
+    def known(self, base: Graph) -> Graph:
+        """What the output holds already, for the resolver's actors and the articles an append skips: a store's
+        actors and articles (their types, names and Wikidata ids; not its claims), or the graph built on."""
+        if self._store is None:
+            return base
+        return described_graph(self._store, [*(SG[name] for name in actor_types()), SG.Document], _DESCRIBED)
+
+    def write(self, graph: Graph, append: bool = False) -> None:
+        """Write ``graph``: added to the store in one transaction (``append``; an actor's label and Wikidata id
+        replaced where they changed), made the store's whole content in one transaction, or written to the file
+        atomically."""
         if self._store is not None:
-            replace_graph(self._store, graph)
+            if append:
+                add_graph(self._store, graph, _SINGLE_VALUED)
+            else:
+                replace_graph(self._store, graph)
             self._created = False
         else:
             save_graph(graph, self.path)
