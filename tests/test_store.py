@@ -267,3 +267,31 @@ def test_an_append_adds_what_is_new_and_replaces_a_changed_label(world: Graph, w
     assert [str(o) for o in graph.objects(russia, RDFS.label)] == ["Russian Federation"]
     after = quads(open_store(world_store))
     assert len(before - after) == 1 and len(after - before) == 1  # the old label out, the new one in; the rest kept
+
+
+@pytest.mark.model
+def test_kill_9_during_an_append_leaves_the_store_as_before_or_after(world_store: Path, tmp_path: Path) -> None:
+    import os
+    import shutil
+    import signal
+    import time
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(12):
+        (articles / f"a{i}.txt").write_text(f"Report {i}. " + ARTICLES[i % 2], encoding="utf-8")
+    finished = tmp_path / "finished"
+    shutil.copytree(world_store, finished)
+    assert run("build", str(articles), "-o", str(finished), "--append").returncode == 0
+    after, before = quads(open_store(finished)), quads(open_store(world_store))
+    assert after != before
+    beside = set(world_store.parent.iterdir())
+    for delay in (0.3, 1.5, 2.5, 3.5, 5.0):
+        process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(articles), "-o", str(world_store),
+                                    "--append"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert quads(open_store(world_store)) in (before, after), delay  # readable, and one transaction or none
+        assert set(world_store.parent.iterdir()) == beside  # nothing stray beside the store
