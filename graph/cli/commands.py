@@ -88,7 +88,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     corrections = load_overrides(overrides, output)
     target = Destination(output)  # a store is locked from here to the end of the run
     graph = target.base(new_graph(), append)
-    known = target.known(graph) if append else graph  # a store's actors and articles, read in place
+    known = target.known(graph) if append else graph  # what is there already: actors, articles
     resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
 
