@@ -295,3 +295,17 @@ def test_kill_9_during_an_append_leaves_the_store_as_before_or_after(world_store
         process.wait()
         assert quads(open_store(world_store)) in (before, after), delay  # readable, and one transaction or none
         assert set(world_store.parent.iterdir()) == beside  # nothing stray beside the store
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_quads_files_are_built_read_back_whole_and_appended_to(tmp_path: Path, suffix: str) -> None:
+    articles = []
+    for i, text in enumerate(ARTICLES):
+        articles.append(tmp_path / f"a{i}.txt")
+        articles[-1].write_text(text, encoding="utf-8")
+    out, whole = tmp_path / f"g{suffix}", tmp_path / "whole.nt"
+    assert main(["build", str(articles[0]), "-o", str(out)]) == 0
+    assert main(["build", str(articles[1]), "-o", str(out), "--append"]) == 0
+    assert main(["build", *map(str, articles), "-o", str(whole)]) == 0
+    assert quads(open_store(out)) == quads(open_store(whole))

@@ -7,10 +7,15 @@ import os
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.errors import GraphFileError, UsageError
+from graph.store.terms import to_quad
 from graph.store.turtle import write_turtle
+
+# The name of the graph in N-Quads and TriG files that stancegraph writes (export; build -o graph.nq).
+GRAPH_IRI = "https://w3id.org/stancegraph/graph"
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
            ".owl": "xml"}
@@ -36,6 +41,13 @@ def save_graph(graph: Graph, path: Path) -> None:
     through ``graph.store.turtle`` (rdflib's Turtle serializer took a build a second or more); the rest through
     rdflib."""
     fmt = rdf_format(path)
+    if fmt == "nquads":  # rdflib writes N-Quads only from a dataset; Oxigraph writes the graph under its name
+        name = ox.NamedNode(GRAPH_IRI)
+        data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in map(to_quad, graph)),
+                            format=ox.RdfFormat.N_QUADS)
+        assert data is not None
+        write_atomic(path, data)
+        return
     text = write_turtle(graph) if fmt == "turtle" else graph.serialize(format=fmt)
     write_atomic(path, text.encode("utf-8"))
 

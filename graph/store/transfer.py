@@ -16,12 +16,11 @@ import pyoxigraph as ox
 
 from graph.errors import UsageError
 from graph.store.database import in_memory_graph, open_store, open_writer, read_file_into
-from graph.store.files import write_atomic
+from graph.store.files import GRAPH_IRI, write_atomic
 from ontology import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "GRAPH_IRI", "export_store", "import_files"]
 
-GRAPH_IRI = "https://w3id.org/stancegraph/graph"
 EXPORT_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
                   ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}
 _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
