@@ -9,7 +9,8 @@ from rdflib import Graph
 
 from graph.cli.app import main
 from graph.errors import UsageError
-from graph.query.sparql import named_queries, named_query, run_named_query, run_query, sparql_string
+from graph.query.sparql import execute, named_queries, named_query, run_named_query, run_query, sparql_string
+from graph.store.database import store_of
 from graph.store.files import save_graph
 from tests.graphs import Stated, make_graph
 
@@ -58,7 +59,7 @@ def test_library_has_every_query_with_a_description() -> None:
 def test_every_query_parses_and_runs_on_an_empty_graph(name: str) -> None:
     query = named_query(name)
     values = {p.name: "x" if p.kind == "string" else "3" for p in query.parameters}
-    assert list(run_query(Graph(), query.render(values))) == []
+    assert list(execute(store_of(Graph()), query.bind(values))) == []
 
 
 @pytest.mark.parametrize("alias", ["Syria", "syria", "SYRIA"])
@@ -137,11 +138,11 @@ def test_sparql_string_round_trips_through_the_engine() -> None:
 
 def test_bad_parameters_are_usage_errors() -> None:
     with pytest.raises(UsageError, match="needs --param actor"):
-        named_query("supporters-of").render({})
+        named_query("supporters-of").bind({})
     with pytest.raises(UsageError, match="no parameter 'who'.*actor"):
-        named_query("supporters-of").render({"actor": "x", "who": "y"})
+        named_query("supporters-of").bind({"actor": "x", "who": "y"})
     with pytest.raises(UsageError, match="whole number"):
-        named_query("most-connected").render({"limit": "10 } LIMIT 1"})
+        named_query("most-connected").bind({"limit": "10 } LIMIT 1"})
     with pytest.raises(UsageError, match="supporters-of"):
         named_query("supporters-off")
 

@@ -21,7 +21,7 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph
 from graph.analysis.draw import bloc_colour, render_blocs_svg
 from graph.analysis.signed import Bridge, Triad, find_blocs, find_bridges, find_triads, frustration
 from graph.query.sparql import run_query
-from graph.store.files import load_graph
+from graph.store.database import load_graph
 from ontology import SG, actor_types
 
 __all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "edges_frame", "find_blocs",
@@ -43,7 +43,8 @@ EDGE_COLUMNS = ["source", "relation", "target", "evidence", "negated_claims", "h
 
 
 def load(path: str | Path) -> Graph:
-    """The graph in the file at ``path`` (any format ``stancegraph build`` writes)."""
+    """The graph at ``path``: a store directory, or a file of any format ``stancegraph build`` writes (read into an
+    in-memory Oxigraph store). rdflib's API works on it; its SPARQL runs on Oxigraph."""
     return load_graph(Path(path))
 
 

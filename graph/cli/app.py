@@ -13,8 +13,9 @@ from extractors.nlp.pipeline import DEFAULT_MODEL
 from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
 from graph.pipeline import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
-from graph.query.sparql import OUTPUT_FORMATS, format_result, named_queries, named_query, parse_params, run_query
-from graph.store.files import load_graph
+from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
+from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, format_result, named_queries, named_query, parse_params
+from graph.store.database import load_graph
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="articles -> graph (format from the output extension)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files, directories, or -")
-    p.add_argument("-o", "--output", required=True, type=Path, help="graph file: .ttl .nt .trig .jsonld")
+    p.add_argument("-o", "--output", required=True, type=Path,
+                   help="a store directory (a name without an extension) or a graph file: .ttl .nt .trig .jsonld")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
     p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it")
@@ -51,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
                                               "(default: .cache/examples.jsonl beside the output)")
 
     p = sub.add_parser("query", help="SPARQL 1.1 over a graph; --name runs a bundled query, --list lists them")
-    p.add_argument("graph", type=Path, nargs="?", help="the graph file (not needed with --list)")
+    p.add_argument("graph", type=Path, nargs="?", help="the store directory or graph file (not needed with --list)")
     p.add_argument("query", nargs="?", help="the query text")
     p.add_argument("-f", "--file", type=Path, help="read the query from a .rq file")
     p.add_argument("--name", help="run the bundled query NAME (see --list)")
@@ -59,13 +61,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="a parameter of the --name query, e.g. --param actor=Russia (repeatable)")
     p.add_argument("--list", action="store_true", help="list the bundled queries and what each answers")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
 
     p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
     p.add_argument("graph", type=Path)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=7878, help="port to listen on (default 7878)")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
 
-    p = sub.add_parser("view", help="graph -> self-contained interactive HTML")
+    p = sub.add_parser("view", help="graph (store directory or file) -> self-contained interactive HTML")
     p.add_argument("graph", type=Path)
     p.add_argument("-o", "--output", required=True, type=Path)
     p.add_argument("--actor", help="focus on this actor (label or alias)")
@@ -76,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
     p.add_argument("graph", type=Path)
+
+    p = sub.add_parser("import", help="RDF files -> a store directory (added in one transaction)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ttl .nt .nq .trig .jsonld .rdf files")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the store directory (created if missing)")
+
+    p = sub.add_parser("export", help="a store (or graph file) -> .ttl .nt .nq .trig .jsonld, or the actor network "
+                                      "as .graphml .gexf .csv")
+    p.add_argument("graph", type=Path, help="the store directory or graph file")
+    p.add_argument("-o", "--output", required=True, type=Path, help="the file to write; its extension picks the format")
 
     p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
     p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
@@ -106,6 +121,16 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{value:g} must be more than 0 seconds")
+    return value
+
+
 def _port(text: str) -> int:
     value = _positive(text)
     if value > 65535:
@@ -130,6 +155,7 @@ def _run(args: argparse.Namespace) -> int:
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
                                 _extractors(args), args.classifier)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
+              + (f" ({report.documents} new, {report.already} already there)" if report.already else "")
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
     elif args.command == "extract":
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, _extractors(args), args.classifier)
@@ -144,10 +170,10 @@ def _run(args: argparse.Namespace) -> int:
         if args.list:
             print(_query_list())
             return 0
-        text = _query_text(args)
-        print(format_result(run_query(load_graph(args.graph), text), args.format))
+        bound = _query_text(args)
+        print(format_result(answer_query(args.graph, bound, args.timeout), args.format))
     elif args.command == "serve":
-        return commands.serve(args.graph, args.host, args.port)
+        return commands.serve(args.graph, args.host, args.port, args.timeout)
     elif args.command == "view":
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
@@ -160,6 +186,23 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{args.graph}: does not conform to the stancegraph shapes (see above)", file=sys.stderr)
             return 1
         print(f"{args.graph}: conforms to the stancegraph shapes")
+    elif args.command == "import":
+        from graph.store.transfer import import_files
+
+        added = import_files(args.files, args.output)
+        print(f"imported {len(args.files)} file{'s' if len(args.files) != 1 else ''} into {args.output}: "
+              f"{added} new triples", file=sys.stderr)
+    elif args.command == "export":
+        if args.output.suffix.lower() in (".graphml", ".gexf", ".csv"):
+            from graph.analysis.network import write_network
+
+            nodes, edges = write_network(load_graph(args.graph), args.output)
+            print(f"wrote {args.output}: {nodes} actors, {edges} edges", file=sys.stderr)
+        else:
+            from graph.store.transfer import export_store
+
+            written = export_store(args.graph, args.output)
+            print(f"wrote {args.output}: {written} triples", file=sys.stderr)
     elif args.command == "demo":
         graph_path, view_path, report = commands.demo(args.output)
         print(_next_steps(graph_path, view_path, report.documents, report.claims))
@@ -177,23 +220,23 @@ def _query_list() -> str:
     return "\n".join(lines)
 
 
-def _query_text(args: argparse.Namespace) -> str:
+def _query_text(args: argparse.Namespace) -> BoundQuery:
     if args.graph is None:
-        raise UsageError("give the GRAPH file to query (only --list needs none)")
+        raise UsageError("give the GRAPH file or store directory to query (only --list needs none)")
     given = [x for x in (args.query, args.file, args.name) if x is not None]
     if len(given) != 1:
         raise UsageError("give a query as text, with -f FILE.rq, or with --name NAME; exactly one of them")
     if args.param and args.name is None:
         raise UsageError("--param goes with --name NAME; write the values into the query text instead")
     if args.name is not None:
-        return named_query(args.name).render(parse_params(args.param))
+        return named_query(args.name).bind(parse_params(args.param))
     if args.file is not None:
         try:
-            return str(args.file.read_text(encoding="utf-8"))
+            return BoundQuery(str(args.file.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError) as err:
             raise UsageError(f"{args.file}: cannot read the query file ({err.__class__.__name__}); "
                              f"check the path") from None
-    return str(args.query)
+    return BoundQuery(str(args.query))
 
 
 def _next_steps(graph_path: Path, view_path: Path, documents: int, claims: int) -> str:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 
 from extractors.nlp.pipeline import DEFAULT_MODEL
-from graph.build import actors_in, build_graph, new_graph
+from graph.build import actors_in, build_graph, document_iri, new_graph
 from graph.errors import InputError
 from graph.pipeline import DEFAULT_EXTRACTORS, Extracted, extract_documents
-from graph.readers.documents import read_documents
+from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
-from graph.store.files import load_graph, rdf_format, save_graph, write_atomic
+from graph.store.database import load_graph
+from graph.store.destination import Destination
+from graph.store.files import write_atomic
+from ontology import SG
 
 
 @dataclass
@@ -32,6 +35,7 @@ class RunReport:
 
     documents: int = 0
     claims: int = 0
+    already: int = 0  # documents an --append found in the graph already, and left alone
     skipped: list[str] = field(default_factory=list)
     _held: list[str] = field(default_factory=list)
 
@@ -50,7 +54,7 @@ class RunReport:
         self.claims += claims
 
     def fail_if_empty(self, inputs: Sequence[str], output: Path) -> None:
-        if self.documents:
+        if self.documents or self.already:
             return
         if len(self.skipped) == 1:
             raise InputError(f"{self.skipped[0]}; nothing written to {output}")
@@ -72,7 +76,8 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           append: bool = False, overrides: Path | None = None, extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           classifier: Path | None = None) -> RunReport:
-    """Read ``inputs``, extract and resolve claims, and write the graph to ``output`` atomically.
+    """Read ``inputs``, extract and resolve claims, and write the graph to ``output``: a store directory (a path
+    without an RDF extension; one transaction) or a graph file (written atomically).
 
     With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
     same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
@@ -80,25 +85,40 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     (the rules by default; ``LEARNED_EXTRACTORS`` for the pair classifier), ``classifier`` a pair-classifier
     folder instead of the shipped one.
     """
-    rdf_format(output)
     _check_inputs(inputs)
     corrections = load_overrides(overrides, output)
-    graph = load_graph(output, new_graph()) if append and output.exists() else new_graph()
-    resolver = Resolver(actors_in(graph), corrections)
+    target = Destination(output)  # a store is locked from here to the end of the run
+    graph = target.base(new_graph(), append)
+    known = target.known(graph) if append else graph  # what is there already: actors, articles
+    resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
-                                      classifier=classifier):
+        for item in extract_documents(_new_documents(read_documents(inputs, report.skip), known, report), resolver,
+                                      model, jobs, extractors, classifier=classifier):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
-    build_graph(counted(), resolver, graph)
+    try:
+        build_graph(counted(), resolver, graph)
+        report.fail_if_empty(inputs, output)
+    except BaseException:
+        target.abandon()
+        raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
-    report.fail_if_empty(inputs, output)
-    save_graph(graph, output)
+    target.write(graph, append)
     return report
+
+
+def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport) -> Iterator[Document]:
+    """The documents not in ``graph`` already (the same text is the same document); the others are counted in
+    ``report.already`` and never reach the pipeline, so an --append costs what is new."""
+    for document in documents:
+        if (document_iri(document), RDF.type, SG.Document) in graph:
+            report.already += 1
+            continue
+        yield document
 
 
 def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
@@ -119,7 +139,8 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
 
 def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
          min_confidence: float = 0.0) -> int:
-    """Write the HTML view of the graph at ``graph_path``; returns the number of edges drawn."""
+    """Write the HTML view of the graph at ``graph_path`` (store directory or file); returns the number of edges
+    drawn."""
     from graph.view.render import render_view  # here, not at the top: networkx and pyvis take a second to import
 
     graph = load_graph(graph_path)
@@ -147,9 +168,9 @@ def load(graph_path: Path) -> Graph:
     return load_graph(graph_path)
 
 
-def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878) -> int:
+def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float | None = None) -> int:
     """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted
     (``graph.query.endpoint``)."""
     from graph.query.endpoint import serve_graph  # imported by the one command that needs it, as render_view is
 
-    return serve_graph(graph_path, host, port)
+    return serve_graph(graph_path, host, port, timeout)

@@ -1,8 +1,9 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a graph file, served by the Oxigraph server.
+"""A read-only SPARQL 1.1 Protocol endpoint over a graph, served by the Oxigraph server.
 
-The PyPI package ``oxigraph`` ships Oxigraph's command-line server. ``serve_graph`` loads the graph into a
-temporary Oxigraph store and runs ``oxigraph serve-read-only`` on it, so any SPARQL client (SPARQLWrapper, curl,
-YASGUI) can query ``http://HOST:PORT/query``; updates are refused (HTTP 403) and the store is deleted on exit.
+The PyPI package ``oxigraph`` ships Oxigraph's command-line server. ``serve_graph`` runs ``oxigraph
+serve-read-only`` on a store directory as it is, or on a temporary store holding a graph file (deleted on exit),
+so any SPARQL client (SPARQLWrapper, curl, YASGUI) can query ``http://HOST:PORT/query``; updates are refused
+(HTTP 403).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
+import pyoxigraph as ox
+
 from graph.errors import StancegraphError, UsageError
-from graph.store.files import load_graph
+from graph.store.database import is_store_path, open_store, read_file_into
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -55,20 +58,20 @@ def oxigraph_binary() -> Path:
 
 @contextmanager
 def prepared_store(graph_path: Path) -> Iterator[Path]:
-    """A temporary Oxigraph store holding the graph at ``graph_path``; deleted when the block ends."""
-    graph = load_graph(graph_path)
+    """The Oxigraph store to serve: a store directory as it is, or a temporary store holding the graph file at
+    ``graph_path`` (read by Oxigraph, leniently, so odd article addresses do not stop it), deleted when the block
+    ends."""
+    if is_store_path(graph_path):
+        open_store(graph_path)  # a missing or foreign directory is one clear line here, not the server's
+        yield graph_path
+        return
     with tempfile.TemporaryDirectory(prefix="stancegraph-serve-") as tmp:
-        triples, store = Path(tmp) / "graph.nt", Path(tmp) / "store"
-        triples.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
-        # rdflib wrote the file, so its syntax is sound; --lenient keeps IRIs that rdflib accepts and Oxigraph's
-        # stricter checks would refuse (odd article URLs) from stopping the whole endpoint
-        done = subprocess.run([str(oxigraph_binary()), "load", "--lenient", "--location", str(store),
-                               "--file", str(triples)], capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            detail = (done.stderr.strip().splitlines() or ["no message"])[-1][:200]
-            raise ServerError(f"{graph_path}: Oxigraph could not load the graph ({detail}); check the file")
-        triples.unlink()
-        yield store
+        location = Path(tmp) / "store"
+        store = ox.Store(str(location))
+        read_file_into(store, graph_path)
+        store.flush()
+        del store  # closes the store and its lock, so the read-only server can open it
+        yield location
 
 
 def check_port(host: str, port: int) -> None:
@@ -82,13 +85,16 @@ def check_port(host: str, port: int) -> None:
                               f"--host") from None
 
 
-def serve_graph(graph_path: Path, host: str = "127.0.0.1", port: int = 7878) -> int:
-    """Serve the graph at ``graph_path`` read-only on ``host``:``port`` until interrupted; returns the exit code."""
+def serve_graph(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float | None = None) -> int:
+    """Serve the graph at ``graph_path`` (store directory or file) read-only on ``host``:``port`` until
+    interrupted, stopping any query after ``timeout`` seconds; returns the exit code."""
     if not host.strip():
         raise UsageError("--host is empty; give an address such as 127.0.0.1")
     check_port(host, port)
     with prepared_store(graph_path) as store:
         command = [str(oxigraph_binary()), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}"]
+        if timeout is not None:
+            command += ["--timeout-s", str(max(1, round(timeout)))]
         server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         if host not in LOCAL_HOSTS:
             print(f"stancegraph: warning: listening on {host}, so other machines may query this graph",

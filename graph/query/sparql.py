@@ -1,4 +1,5 @@
-"""SPARQL 1.1 over a graph, with the project's prefixes predeclared, and results as table, CSV or JSON."""
+"""SPARQL 1.1 over a graph on Oxigraph's engine, with the project's prefixes predeclared, named queries whose
+parameters are bound as RDF terms (never written into the query text), and results as table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -6,22 +7,32 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from itertools import islice
+from typing import Any, cast
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import Result
+from rdflib.term import Identifier, Variable
 
 from graph.errors import QueryError, UsageError
+from graph.store.database import store_of
+from graph.store.terms import from_oxigraph
 from ontology import PREFIXES
 
 OUTPUT_FORMATS = ("table", "csv", "json")
+QUERY_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+# A named query's parameter $name is read by the query as a call of this function, which returns the bound term.
+PARAMETER_BASE = "urn:stancegraph:parameter:"
 
 
 def run_query(graph: Graph, sparql: str) -> Result:
-    """Run ``sparql`` on ``graph``; prefixes sg:, skos:, dcterms:, owl:, prov:, actor:, wd: need no declaration.
+    """Run ``sparql`` on ``graph`` with Oxigraph; prefixes sg:, skos:, dcterms:, owl:, prov:, actor:, wd: need no
+    declaration. A graph from ``load_graph`` is queried in its store; a plain rdflib graph is copied into one.
 
     Examples:
         >>> from graph.build import new_graph
@@ -31,12 +42,73 @@ def run_query(graph: Graph, sparql: str) -> Result:
         >>> [str(r.b) for r in run_query(g, "SELECT ?b WHERE { ?a sg:supports ?b }")]
         ['https://w3id.org/stancegraph/actor/hezbollah']
     """
+    return execute(store_of(graph), BoundQuery(sparql))
+
+
+_Function = Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None]
+
+
+@dataclass(frozen=True)
+class BoundQuery:
+    """A query ready for Oxigraph: its text, the terms its parameter functions return, and a row limit taken
+    from a ``LIMIT $name`` line (a LIMIT takes no expression, so the rows are cut after the engine's answer)."""
+
+    text: str
+    values: Mapping[str, ox.Literal] = field(default_factory=dict)
+    limit: int | None = None
+
+    def functions(self) -> dict[ox.NamedNode, _Function]:
+        """One function a parameter, named ``PARAMETER_BASE`` + its name, that returns the bound term."""
+        return {ox.NamedNode(PARAMETER_BASE + name): _constant(term) for name, term in self.values.items()}
+
+
+def _constant(term: ox.Literal) -> Callable[[], ox.Literal]:
+    return lambda: term
+
+
+def execute(store: ox.Store, query: BoundQuery) -> Result:
+    """Run ``query`` on ``store``; a query that does not parse or fails while running raises ``QueryError``
+    with the engine's one-line reason."""
+    with engine_errors():
+        return to_result(store.query(query.text, prefixes=QUERY_PREFIXES, custom_functions=query.functions()),
+                         query.limit)
+
+
+@contextmanager
+def engine_errors() -> Iterator[None]:
+    """Oxigraph's errors as ``QueryError``: one line that says what went wrong."""
     try:
-        return graph.query(sparql, initNs=PREFIXES)
-    except Exception as err:  # pyparsing and rdflib raise several error types for bad queries
-        first = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err).__name__
-        raise QueryError(f"invalid SPARQL query: {first}; check the syntax (prefixes sg:, skos:, dcterms: are "
-                         f"predeclared)") from None
+        yield
+    except SyntaxError as err:
+        raise QueryError(f"invalid SPARQL query: {_first_line(err)}; check the syntax (prefixes sg:, skos:, "
+                         f"dcterms: are predeclared)") from None
+    except (OSError, RuntimeError, ValueError, TypeError) as err:
+        raise QueryError(f"the query failed while running: {_first_line(err)}") from None
+
+
+def to_result(answer: ox.QueryBoolean | ox.QuerySolutions | Iterable[ox.Triple], limit: int | None = None) -> Result:
+    """An Oxigraph answer (solutions, boolean or triples) as an rdflib ``Result``, at most ``limit`` rows."""
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        result.vars = [Variable(v.value) for v in answer.variables]
+        result.bindings = [{v: cast(Identifier, from_oxigraph(term)) for v, term in zip(result.vars, row, strict=True)
+                            if term is not None} for row in islice(answer, limit)]
+    else:
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            result.graph.bind(prefix, ns)
+        for t in answer:
+            result.graph.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
+    return result
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0][:200] if text else type(err).__name__
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
@@ -126,25 +198,32 @@ class NamedQuery:
     parameters: tuple[Parameter, ...]
     text: str
 
-    def render(self, values: Mapping[str, str]) -> str:
-        """The query text with every ``$parameter`` replaced by ``values``' escaped literal.
+    def bind(self, values: Mapping[str, str]) -> BoundQuery:
+        """The query with ``values`` bound to its parameters as RDF terms; the text names each parameter as a
+        function call, so no value is ever written into it.
 
         Examples:
-            >>> q = named_query("supporters-of")
-            >>> '"Russia"' in q.render({"actor": "Russia"})
-            True
+            >>> q = named_query("supporters-of").bind({"actor": 'Atlantis" } #'})
+            >>> 'Atlantis' in q.text, q.values["actor"].value
+            (False, 'Atlantis" } #')
         """
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(values) - set(known))
         if unknown:
             raise UsageError(f"query {self.name!r} has no parameter {unknown[0]!r}; {self.usage()}")
-        literals: dict[str, str] = {}
+        terms: dict[str, ox.Literal] = {}
         for param in self.parameters:
             value = values.get(param.name, param.default)
             if value is None:
                 raise UsageError(f"query {self.name!r} needs --param {param.name}=...; {self.usage()}")
-            literals[param.name] = _literal(param, value, self.name)
-        return _PLACEHOLDER.sub(lambda m: literals.get(m.group(1), m.group(0)), self.text)
+            terms[param.name] = _term(param, value, self.name)
+        limit = None
+        cut = _LIMIT.search(self.text)
+        text = self.text
+        if cut is not None:
+            limit = int(terms.pop(cut.group(1)).value)
+            text = text[:cut.start()] + text[cut.end():]
+        return BoundQuery(_PLACEHOLDER.sub(lambda m: f"<{PARAMETER_BASE}{m.group(1)}>()", text), terms, limit)
 
     def usage(self) -> str:
         if not self.parameters:
@@ -154,6 +233,7 @@ class NamedQuery:
 
 
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)\b")
+_LIMIT = re.compile(r"\bLIMIT\s+\$([A-Za-z_][A-Za-z0-9_]*)\b", re.IGNORECASE)
 _PARAM_LINE = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((string|integer)(?:,\s*default\s+([^)]*))?\))?\s*:\s*(.*)$")
 
 
@@ -203,7 +283,7 @@ def run_named_query(graph: Graph, name: str, values: Mapping[str, str] | None = 
         >>> list(run_named_query(g, "supporters-of", {"actor": 'Russia" } #'}))
         []
     """
-    return run_query(graph, named_query(name).render(values or {}))
+    return execute(store_of(graph), named_query(name).bind(values or {}))
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
@@ -219,12 +299,12 @@ def _parse_named(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, description, tuple(parameters), text)
 
 
-def _literal(param: Parameter, value: str, query: str) -> str:
+def _term(param: Parameter, value: str, query: str) -> ox.Literal:
     if param.kind == "integer":
         if not re.fullmatch(r"[0-9]{1,9}", value.strip()):
             raise UsageError(f"--param {param.name}={value!r} of query {query!r} must be a whole number")
-        return str(int(value))
-    return sparql_string(value)
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(value)
 
 
 def sparql_string(value: str) -> str:

@@ -1,6 +1,9 @@
-"""Where graphs live: RDF files by extension with atomic writes (``files``) and the fast Turtle writer
-(``turtle``)."""
+"""Where graphs live: Oxigraph store directories and RDF files read into Oxigraph (``database``), RDF files
+written by extension with atomic writes (``files``), the fast Turtle writer (``turtle``), terms between rdflib and
+Oxigraph (``terms``)."""
 
-from graph.store.files import FORMATS, load_graph, rdf_format, save_graph, write_atomic
+from graph.store.database import StoreBusyError, is_store_path, load_graph, open_store
+from graph.store.files import FORMATS, rdf_format, save_graph, write_atomic
 
-__all__ = ["FORMATS", "load_graph", "rdf_format", "save_graph", "write_atomic"]
+__all__ = ["FORMATS", "StoreBusyError", "is_store_path", "load_graph", "open_store", "rdf_format", "save_graph",
+           "write_atomic"]

@@ -1,4 +1,5 @@
-"""Read and write graph files; the format comes from the extension and writes are atomic."""
+"""Write graph files; the format comes from the extension and writes are atomic (reading is Oxigraph's:
+``graph.store.database``)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ import os
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from graph.errors import GraphFileError, UsageError
+from graph.store.terms import to_quad
 from graph.store.turtle import write_turtle
+
+# The name of the graph in N-Quads and TriG files that stancegraph writes (export; build -o graph.nq).
+GRAPH_IRI = "https://w3id.org/stancegraph/graph"
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
            ".owl": "xml"}
@@ -26,21 +32,8 @@ def rdf_format(path: Path) -> str:
         return FORMATS[path.suffix.lower()]
     except KeyError:
         raise UsageError(f"{path}: unknown graph extension {path.suffix or '(none)'}; "
-                         f"use one of {', '.join(sorted(FORMATS))}") from None
-
-
-def load_graph(path: Path, into: Graph | None = None) -> Graph:
-    """Parse the graph file at ``path``; a missing or non-RDF file raises ``GraphFileError``."""
-    fmt = rdf_format(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file; build one with 'stancegraph build ... -o {path}'")
-    graph = into if into is not None else Graph()
-    try:
-        graph.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many parser-specific types
-        detail = str(err).splitlines()[0][:200] if str(err) else type(err).__name__
-        raise GraphFileError(f"{path}: not a valid {fmt} graph ({detail}); rebuild it or check the file") from None
-    return graph
+                         f"use one of {', '.join(sorted(FORMATS))}, or a name without an extension for a "
+                         f"store directory") from None
 
 
 def save_graph(graph: Graph, path: Path) -> None:
@@ -48,6 +41,13 @@ def save_graph(graph: Graph, path: Path) -> None:
     through ``graph.store.turtle`` (rdflib's Turtle serializer took a build a second or more); the rest through
     rdflib."""
     fmt = rdf_format(path)
+    if fmt == "nquads":  # rdflib writes N-Quads only from a dataset; Oxigraph writes the graph under its name
+        name = ox.NamedNode(GRAPH_IRI)
+        data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in map(to_quad, graph)),
+                            format=ox.RdfFormat.N_QUADS)
+        assert data is not None
+        write_atomic(path, data)
+        return
     text = write_turtle(graph) if fmt == "turtle" else graph.serialize(format=fmt)
     write_atomic(path, text.encode("utf-8"))
 

@@ -1,0 +1,63 @@
+"""RDF files into a store (``import_files``) and a store out to a file (``export_store``).
+
+Export writes the store's graph in the format the extension names: N-Triples and Turtle (with the project's
+prefixes) by Oxigraph's serializer; N-Quads and TriG with every triple in the named graph ``GRAPH_IRI``, so the
+graph has a name another store can keep it under; JSON-LD compacted with a ``@context`` of the project's prefixes
+(rdflib's serializer, the one that compacts). Import reads any of them back whole (named graphs join the store's
+graph) and adds them in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.errors import UsageError
+from graph.store.database import in_memory_graph, open_store, open_writer, read_file_into
+from graph.store.files import GRAPH_IRI, write_atomic
+from ontology import PREFIXES
+
+__all__ = ["EXPORT_FORMATS", "GRAPH_IRI", "export_store", "import_files"]
+
+EXPORT_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+                  ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD}
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def import_files(files: Sequence[Path], store_path: Path) -> int:
+    """Add the RDF files to the store at ``store_path`` (created if missing) in one transaction; returns the
+    number of triples the store gained. A bad file stops the import before anything is written."""
+    staged = ox.Store()
+    for file in files:
+        read_file_into(staged, file)
+    store = open_writer(store_path)
+    before = len(store)
+    store.extend(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    store.flush()
+    return len(store) - before
+
+
+def export_store(source: Path, output: Path) -> int:
+    """Write the graph at ``source`` (a store directory or a graph file) to ``output`` atomically, in the format
+    of its extension; returns the number of triples written."""
+    fmt = EXPORT_FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{output}: cannot export to {output.suffix or '(no extension)'}; use one of "
+                         f"{', '.join(EXPORT_FORMATS)}, or .graphml, .gexf, .csv for the actor network")
+    store = open_store(source)
+    triples = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    if fmt == ox.RdfFormat.JSON_LD:
+        graph = in_memory_graph(store)
+        data: bytes | None = graph.serialize(format="json-ld", context=_PREFIXES, auto_compact=True,
+                                             encoding="utf-8")
+    elif fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+        name = ox.NamedNode(GRAPH_IRI)
+        data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in triples), format=fmt,
+                            prefixes=_PREFIXES)
+    else:
+        data = ox.serialize((q.triple for q in triples), format=fmt, prefixes=_PREFIXES)
+    assert data is not None  # serialised to bytes, not to a file
+    write_atomic(output, data)
+    return len(triples)
