@@ -14,14 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from extractors.errors import ExtractorError, UnknownExtractorError
 from extractors.records import Claim
 
+if TYPE_CHECKING:  # spaCy loads only with an extractor, not with the registry
+    from spacy.tokens import Doc
+
 GROUP = "stancegraph.extractors"
-Extractor = Callable[[Doc, str], Iterator[Claim]]
+Extractor = Callable[["Doc", str], Iterator[Claim]]
+RULE_EXTRACTORS = ("stance.v1", "affiliation.v1")
+LEARNED_EXTRACTORS = ("pairs.v1",)
+DEFAULT_EXTRACTORS = RULE_EXTRACTORS  # the pair classifier does not transfer yet: benchmarks/RESULTS.md
 
 
 def _entry_points() -> dict[str, EntryPoint]:

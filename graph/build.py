@@ -6,15 +6,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from extractors.records import Claim
-from graph.pipeline import Extracted
 from graph.readers.documents import Document
 from graph.resolve.resolver import Actor, Resolver
 from ontology import ACTOR_BASE, CLAIM, DOC, PREFIXES, SG, WIKIDATA, actor_types
+
+if TYPE_CHECKING:  # the build side (spaCy) loads only when a build runs
+    from graph.pipeline import Extracted
 
 _RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
 

@@ -12,19 +12,18 @@ from typing import Any
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from extractors.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from extractors.nlp.models import DEFAULT_MODEL
+from extractors.nlp.pipeline import load_pipeline
 from extractors.records import Claim
-from extractors.registry import get_extractor
+from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS, RULE_EXTRACTORS, get_extractor
 from extractors.speakers import lift_to_organisations
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
 from graph.resolve.mentions import document_mentions
 from graph.resolve.resolver import Resolver
 
-RULE_EXTRACTORS = ("stance.v1", "affiliation.v1")
-LEARNED_EXTRACTORS = ("pairs.v1",)
-DEFAULT_EXTRACTORS = RULE_EXTRACTORS  # the pair classifier does not transfer yet: benchmarks/RESULTS.md
 BATCH_SIZE = 32
+__all__ = ["DEFAULT_EXTRACTORS", "LEARNED_EXTRACTORS", "RULE_EXTRACTORS", "Extracted", "extract_documents"]
 
 
 @dataclass(frozen=True)

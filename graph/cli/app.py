@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extractors.errors import ExtractorError
-from extractors.nlp.pipeline import DEFAULT_MODEL
+from extractors.nlp.models import DEFAULT_MODEL
+from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
 from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
-from graph.pipeline import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
 from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
 from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, format_result, named_queries, named_query, parse_params
 from graph.store.database import load_graph

@@ -8,13 +8,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph
 
-from extractors.nlp.pipeline import DEFAULT_MODEL
+from extractors.nlp.models import DEFAULT_MODEL
+from extractors.registry import DEFAULT_EXTRACTORS
 from graph.build import actors_in, build_graph, document_iri, new_graph
 from graph.errors import InputError
-from graph.pipeline import DEFAULT_EXTRACTORS, Extracted, extract_documents
 from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
@@ -22,6 +23,9 @@ from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import write_atomic
 from ontology import SG
+
+if TYPE_CHECKING:
+    from graph.pipeline import Extracted
 
 
 @dataclass
@@ -93,6 +97,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
 
+    from graph.pipeline import extract_documents  # the build side (spaCy) loads only for build and extract
+
     def counted() -> Iterator[Extracted]:
         for item in extract_documents(_new_documents(read_documents(inputs, report.skip), known, report), resolver,
                                       model, jobs, extractors, classifier=classifier):
@@ -128,6 +134,8 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
     resolver = Resolver()
     report = RunReport()
     lines: list[str] = []
+    from graph.pipeline import extract_documents
+
     for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
                                   classifier=classifier):
         report.read_one(len(item.claims))
