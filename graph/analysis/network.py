@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from graph.analysis.tables import actors_frame
+from graph.analysis.tables import EDGE_QUERY, actors_frame
 from graph.query.sparql import run_query
 from graph.store.files import write_atomic
 
@@ -23,17 +23,6 @@ __all__ = ["NETWORK_FORMATS", "network_graph", "write_network"]
 
 NETWORK_FORMATS = (".graphml", ".gexf", ".csv")
 _POLARITY = {"supports": 1, "opposes": -1, "affiliatedWith": 0}
-_EDGES = """
-SELECT ?source ?relation ?target (SUM(?asserted) AS ?claims) (SUM(IF(?negated, 1, 0)) AS ?negated_claims)
-       (SUM(IF(?hedged && !?negated, 1, 0)) AS ?hedged_claims)
-       (SUM(IF(?asserted = 1, ?confidence, 0)) AS ?confidence_sum)
-WHERE {
-  ?claim sg:subject ?source ; sg:object ?target ; sg:relation ?p ; sg:negated ?negated ; sg:hedged ?hedged ;
-         sg:confidence ?confidence .
-  BIND (IF(!?negated && !?hedged, 1, 0) AS ?asserted)
-  BIND (STRAFTER(STR(?p), "#") AS ?relation)
-} GROUP BY ?source ?relation ?target
-"""
 EDGE_FIELDS = ["source", "target", "relation", "polarity", "claims", "negated_claims", "hedged_claims",
                "mean_confidence"]
 NODE_FIELDS = ["id", "label", "type", "wikidata", "aliases"]
@@ -45,8 +34,8 @@ def network_graph(graph: Graph) -> nx.MultiDiGraph:
     for actor in actors_frame(graph).itertuples():
         network.add_node(actor.id, label=actor.label, type=actor.type, wikidata=actor.wikidata or "",
                          aliases="; ".join(actor.aliases))
-    for row in run_query(graph, _EDGES):
-        claims = int(row.claims)  # type: ignore[union-attr]
+    for row in run_query(graph, EDGE_QUERY):
+        claims = int(row.evidence)  # type: ignore[union-attr]
         if not claims:
             continue
         relation = str(row.relation)  # type: ignore[union-attr]

@@ -28,9 +28,11 @@ __all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "edg
            "find_bridges", "find_triads", "frustration", "load", "render_blocs_svg", "signed_graph", "to_networkx",
            "triads_frame"]
 
-_EDGES = """
+# Claims grouped into (source, relation, target): edges_frame and the network export (analysis.network) read it.
+EDGE_QUERY = """
 SELECT ?source ?relation ?target (SUM(?asserted) AS ?evidence) (SUM(IF(?negated, 1, 0)) AS ?negated_claims)
        (SUM(IF(?hedged && !?negated, 1, 0)) AS ?hedged_claims) (MAX(?confidence) AS ?max_confidence)
+       (SUM(IF(?asserted = 1, ?confidence, 0)) AS ?confidence_sum)
 WHERE {
   ?claim sg:subject ?source ; sg:object ?target ; sg:relation ?p ; sg:negated ?negated ; sg:hedged ?hedged ;
          sg:confidence ?confidence .
@@ -66,7 +68,7 @@ def edges_frame(graph: Graph) -> pd.DataFrame:
     a direct edge), ``negated_claims`` and ``hedged_claims`` the others; sources and targets by label and id."""
     labels = dict(zip(*(actors_frame(graph)[c] for c in ("id", "label")), strict=True))
     rows = []
-    for r in run_query(graph, _EDGES):
+    for r in run_query(graph, EDGE_QUERY):
         source, target = str(r.source), str(r.target)  # type: ignore[union-attr]
         rows.append([labels.get(source, source), str(r.relation), labels.get(target, target),  # type: ignore[union-attr]
                      int(r.evidence), int(r.negated_claims), int(r.hedged_claims),  # type: ignore[union-attr]
