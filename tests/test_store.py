@@ -139,12 +139,17 @@ def test_a_missing_or_foreign_store_is_one_line(tmp_path: Path, make: object, ne
     assert err.count("\n") == 1 and needle in err
 
 
+
+def _write_articles(folder: Path) -> list[Path]:
+    """``ARTICLES`` as a.txt files in ``folder``, in order."""
+    paths = [folder / f"a{i}.txt" for i in range(len(ARTICLES))]
+    for path, text in zip(paths, ARTICLES, strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
 @pytest.mark.model
 def test_build_into_a_store_equals_the_file_build_and_append_adds_once(tmp_path: Path) -> None:
-    articles = []
-    for i, text in enumerate(ARTICLES):
-        articles.append(tmp_path / f"a{i}.txt")
-        articles[-1].write_text(text, encoding="utf-8")
+    articles = _write_articles(tmp_path)
     store, file = tmp_path / "news", tmp_path / "news.ttl"
     assert main(["build", *map(str, articles), "-o", str(file)]) == 0
     assert main(["build", str(articles[0]), "-o", str(store)]) == 0
@@ -238,10 +243,7 @@ def test_the_csv_export_writes_edges_and_nodes(world_store: Path, tmp_path: Path
 
 @pytest.mark.model
 def test_an_append_says_how_many_articles_were_new_and_how_many_already_there(tmp_path: Path) -> None:
-    articles = []
-    for i, text in enumerate(ARTICLES):
-        articles.append(tmp_path / f"a{i}.txt")
-        articles[-1].write_text(text, encoding="utf-8")
+    articles = _write_articles(tmp_path)
     store = tmp_path / "news"
     assert run("build", str(articles[0]), "-o", str(store)).returncode == 0
     done = run("build", *map(str, articles), "-o", str(store), "--append")
@@ -300,10 +302,7 @@ def test_kill_9_during_an_append_leaves_the_store_as_before_or_after(world_store
 @pytest.mark.model
 @pytest.mark.parametrize("suffix", [".nq", ".trig"])
 def test_quads_files_are_built_read_back_whole_and_appended_to(tmp_path: Path, suffix: str) -> None:
-    articles = []
-    for i, text in enumerate(ARTICLES):
-        articles.append(tmp_path / f"a{i}.txt")
-        articles[-1].write_text(text, encoding="utf-8")
+    articles = _write_articles(tmp_path)
     out, whole = tmp_path / f"g{suffix}", tmp_path / "whole.nt"
     assert main(["build", str(articles[0]), "-o", str(out)]) == 0
     assert main(["build", str(articles[1]), "-o", str(out), "--append"]) == 0

@@ -111,21 +111,22 @@ def _extractors(args: argparse.Namespace) -> tuple[str, ...]:
     return LEARNED_EXTRACTORS if args.learned else DEFAULT_EXTRACTORS
 
 
-def _fraction(text: str) -> float:
+def _number(text: str, what: str = "a number") -> float:
     try:
-        value = float(text)
+        return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+
+
+def _fraction(text: str) -> float:
+    value = _number(text)
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{value} must be between 0 and 1")
     return value
 
 
 def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    value = _number(text, "a number of seconds")
     if not value > 0:
         raise argparse.ArgumentTypeError(f"{value:g} must be more than 0 seconds")
     return value
