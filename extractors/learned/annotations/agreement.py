@@ -10,6 +10,7 @@ Cohen's kappa over the shared pairs (scikit-learn), overall and for stance-or-no
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from pathlib import Path
@@ -40,6 +41,12 @@ def _pair_labels(record: dict[str, Any]) -> dict[tuple[tuple[int, int], tuple[in
 def main() -> None:
     from sklearn.metrics import cohen_kappa_score
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--annotators", help="only sentences whose first pass is by these (comma-separated, "
+                                             "e.g. a7,a8,a9 for round 2)")
+    args = parser.parse_args()
+    keep = set(args.annotators.split(",")) if args.annotators else None
+
     first: dict[str, dict[str, Any]] = {}
     for source in SOURCES:
         first.update(_records(HERE / f"{source}.jsonl"))
@@ -48,6 +55,8 @@ def main() -> None:
     labels_a: list[str] = []
     labels_b: list[str] = []
     both_skipped = one_skipped = 0
+    if keep is not None:
+        second = {sid: b for sid, b in second.items() if first[sid]["annotator"] in keep}
     for sid, b in second.items():
         a = first[sid]
         if a["skip"] and b["skip"]:

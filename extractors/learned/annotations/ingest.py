@@ -1,8 +1,10 @@
 """Turn annotators' batch files into the annotation files of this folder (see README.md).
 
 An annotator's file has one line a sentence of its slice: mentions as exact text and occurrence number, and the
-pairs that are not ``none``. This script finds each mention's character offsets in the document, lists every
-pair of mentions (``none`` where the annotator gave no label) and writes one file per corpus source.
+pairs that are not ``none``. This script finds each mention's character offsets in the document, lists every pair
+of mentions (``none`` where the annotator gave no label) and merges them into the file of their corpus source: a
+later round of annotation adds to the earlier ones, and a sentence already there keeps its first annotation (the
+later one is counted and left out). Annotator ids come from the batch names: ``slice_7.jsonl`` is annotator ``a7``.
 
     python extractors/learned/annotations/ingest.py --corpus ../shared/data/corpus --slices SLICES_DIR \
         --batches OUT_DIR --out extractors/learned/annotations
@@ -80,10 +82,15 @@ def main() -> None:
             record = convert(row, sentence, int(row["sid"].rsplit("@", 1)[1]), annotator)
             by_source.setdefault("second_pass" if second else sentence["source"], []).append(record)
     for source, records in by_source.items():
-        records.sort(key=lambda r: (r["doc_id"], r["start"]))
         path = args.out / f"{source}.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        print(f"{path}: {len(records)} sentences")
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        merged = {r["sid"]: r for r in map(json.loads, lines)}
+        added = [r for r in records if r["sid"] not in merged]
+        merged.update((r["sid"], r) for r in added)
+        rows = sorted(merged.values(), key=lambda r: (r["doc_id"], r["start"]))
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        print(f"{path}: {len(added)} sentences added, {len(records) - len(added)} already there kept as they "
+              f"were, {len(rows)} in all")
 
 
 if __name__ == "__main__":
