@@ -1,15 +1,18 @@
-"""Choose corpus sentences for a round of annotation (round 2 of issue 15; round 1 is described in README.md).
+"""Choose corpus sentences for a round of annotation (rounds 2 and 3; round 1 is described in README.md).
 
-    python extractors/learned/annotations/pick_sentences.py --corpus ../shared/data/corpus -o selected.jsonl
+    python extractors/learned/annotations/pick_sentences.py --round 3 --corpus ../shared/data/corpus -o picked.jsonl
+
+Each round has its quotas (``ROUNDS``) and its own document order; run against the annotations of the commit before
+the round was added (round 2: 0361eb2's; round 3: 541f08d's) it gives that round's sentences again.
 
 Only documents of the training split (``examples.split_of(doc_id) == "train"``) are read, so the held-back test and
 calibration documents stay as round 1 left them, and sentences labelled in round 1 (or overlapping one) are
-skipped; sentences round 1 skipped as unlabelled are not, so 160 of round 2's 1,400 picks repeat them, and
-``ingest.py`` keeps round 1's record of those. Documents are visited in an order fixed by a hash of their id; a
-sentence qualifies when it has 6-70 tokens, no line break and at least two distinct PERSON/ORG/GPE/NORP entities.
-Three in four chosen sentences contain a stance cue (a lemma of ``extractors/data/stance_lexicon.tsv`` or
-``evaluation_lexicon.tsv``), which enriches the rare stance classes; the rest are any qualifying sentence, as in
-round 1. The cue is a selection aid, never a label.
+skipped; in round 2 sentences round 1 had skipped as unlabelled were not, so 160 of its 1,400 picks repeat them
+(``ingest.py`` keeps round 1's record of those); from round 3 every annotated sentence is left out. Documents are
+visited in an order fixed by a hash of their id; a sentence qualifies when it has 6-70 tokens, no line break and at
+least two distinct PERSON/ORG/GPE/NORP entities. Three in four chosen sentences contain a stance cue (a lemma of
+``extractors/data/stance_lexicon.tsv`` or ``evaluation_lexicon.tsv``), which enriches the rare stance classes; the
+rest are any qualifying sentence, as in round 1. The cue is a selection aid, never a label.
 """
 
 from __future__ import annotations
@@ -17,15 +20,28 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.learned.examples import SOURCES, read_annotations, split_of
+from extractors.learned.examples import ANNOTATIONS, SOURCES, read_annotations, split_of
 from extractors.lexicon import read_table
 from extractors.nlp import load_pipeline
 
-QUOTA = {"wikinews": 400, "state_department": 500, "whitehouse_briefings": 500}
-PER_DOC = {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}
+
+@dataclass(frozen=True)
+class Round:
+    quota: dict[str, int]  # sentences a source
+    per_doc: dict[str, int]  # at most this many a document
+    skipped_count: bool  # sentences an earlier round skipped count as annotated
+
+
+ROUNDS = {
+    2: Round({"wikinews": 400, "state_department": 500, "whitehouse_briefings": 500},
+             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=False),
+    3: Round({"wikinews": 300, "state_department": 400, "whitehouse_briefings": 700},
+             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=True),
+}
 LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 CUE_SHARE = 3 / 4
 
@@ -36,19 +52,28 @@ def cue_lemmas() -> set[str]:
             for row in read_table(name)}
 
 
-def select(corpus: Path) -> list[dict[str, Any]]:
+def annotated(skipped_count: bool) -> list[dict[str, Any]]:
+    """The annotated sentences, with or without the skipped ones."""
+    if not skipped_count:
+        return read_annotations()
+    return [json.loads(line) for source in SOURCES
+            for line in (ANNOTATIONS / f"{source}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def select(corpus: Path, number: int) -> list[dict[str, Any]]:
+    spec = ROUNDS[number]
     cues = cue_lemmas()
     taken_spans: dict[str, list[tuple[int, int]]] = {}
-    for row in read_annotations():
+    for row in annotated(spec.skipped_count):
         taken_spans.setdefault(row["doc_id"], []).append((row["start"], row["end"]))
     nlp = load_pipeline()
     chosen = []
     for source in SOURCES:
         records = [json.loads(line) for line in (corpus / f"{source}.jsonl").read_text(encoding="utf-8").splitlines()]
         records = sorted((r for r in records if split_of(r["id"]) == "train"),
-                         key=lambda r: hashlib.sha1(("round2" + r["id"]).encode()).hexdigest())
-        quota = {"cue": int(QUOTA[source] * CUE_SHARE)}
-        quota["plain"] = QUOTA[source] - quota["cue"]
+                         key=lambda r: hashlib.sha1(f"round{number}{r['id']}".encode()).hexdigest())
+        quota = {"cue": int(spec.quota[source] * CUE_SHARE)}
+        quota["plain"] = spec.quota[source] - quota["cue"]
         took = {"cue": 0, "plain": 0}
         for record in records:
             if took == quota:
@@ -57,7 +82,7 @@ def select(corpus: Path) -> list[dict[str, Any]]:
             got = 0
             for i, sent in enumerate(sents):
                 taken = taken_spans.get(record["id"], [])
-                if got >= PER_DOC[source] or any(s < sent.end_char and sent.start_char < e for s, e in taken):
+                if got >= spec.per_doc[source] or any(s < sent.end_char and sent.start_char < e for s, e in taken):
                     continue
                 ents = [e for e in sent.ents if e.label_ in LABELS]
                 if not 6 <= len(sent) <= 70 or "\n" in sent.text.strip() or len({e.text for e in ents}) < 2:
@@ -77,10 +102,11 @@ def select(corpus: Path) -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), default=max(ROUNDS))
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
-    rows = select(args.corpus)
+    rows = select(args.corpus, args.round)
     args.output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{args.output}: {len(rows)} sentences")
 
