@@ -14,6 +14,7 @@ from tests.conftest import SHARED
 CORPUS = SHARED / "data" / "corpus"
 TYPES = {"Person", "State", "Organization", "GovernmentBody", "ArmedGroup", "Group"}
 FILES = [*SOURCES, "second_pass"]
+FIRST_ROUND = {f"a{k}" for k in range(7)}
 
 
 def _records(name: str) -> list[dict[str, object]]:
@@ -58,7 +59,15 @@ def test_the_sample_is_large_spread_over_the_sources_and_held_back_by_document()
     test_docs = {r["doc_id"] for v in kept.values() for r in v if split_of(str(r["doc_id"])) == "test"}
     train_docs = {r["doc_id"] for v in kept.values() for r in v if split_of(str(r["doc_id"])) == "train"}
     assert test_docs and not test_docs & train_docs
-    assert 0.12 < len(test_docs) / (len(test_docs) + len(train_docs)) < 0.3
+    first_round = {r["doc_id"] for v in kept.values() for r in v if r["annotator"] in FIRST_ROUND}
+    assert 0.12 < len(test_docs) / len(first_round) < 0.3
+    assert len([r for v in kept.values() for r in v if split_of(str(r["doc_id"])) == "test"]) >= 400
+
+
+def test_later_rounds_add_training_documents_only_so_the_held_back_set_stays_as_it_was() -> None:
+    later = [r for name in SOURCES for r in _records(name) if r["annotator"] not in FIRST_ROUND]
+    assert len(later) >= 2000
+    assert {split_of(str(r["doc_id"])) for r in later} == {"train"}
 
 
 def test_the_second_pass_labels_sentences_of_the_first() -> None:
