@@ -69,8 +69,8 @@ def test_a_military_rank_chains_like_an_honorific() -> None:
     assert node_of(r, "General Soleimani") == node_of(r, "Qasem Soleimani")
 
 
-def test_a_full_name_tagged_as_an_organisation_is_the_person_of_its_surname() -> None:
-    r = one_document(("Morgan Tsvangirai", "ORG"), ("Tsvangirai", "PERSON"), ("Tsvangirai", "PERSON"))
+def test_a_full_name_tagged_as_an_organisation_once_is_the_person_the_document_tags_it_elsewhere() -> None:
+    r = one_document(("Morgan Tsvangirai", "PERSON"), ("Morgan Tsvangirai", "ORG"), ("Tsvangirai", "PERSON"))
     node = node_of(r, "Morgan Tsvangirai")
     assert node == node_of(r, "Tsvangirai") and r.actors[node.pop()].type == "Person"
 
@@ -129,3 +129,11 @@ def test_a_bare_head_is_the_one_body_of_that_head_the_article_names_and_keeps_it
     one_document(("Britain", "GPE"), ("House of Commons", "ORG"), ("House of Lords", "ORG"), ("House", "ORG"),
                  resolver=r)
     assert node_of(r, "House of Commons").isdisjoint(node_of(r, "House of Lords") | node_of(r, "House"))
+
+
+def test_a_place_named_like_a_person_of_the_document_stays_apart_and_a_family_is_no_misspelling() -> None:
+    r = one_document(("Fiona Hill", "PERSON"), ("Capitol Hill", "ORG"), ("Dr. Hill", "PERSON"),
+                     ("Hillary Clinton", "PERSON"), ("Clintons", "NORP"))
+    assert node_of(r, "Dr. Hill") == node_of(r, "Fiona Hill")
+    assert node_of(r, "Capitol Hill").isdisjoint(node_of(r, "Fiona Hill"))
+    assert node_of(r, "Clintons").isdisjoint(node_of(r, "Hillary Clinton"))

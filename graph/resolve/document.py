@@ -212,7 +212,7 @@ def _government_of(mention: Mention, context: DocumentContext) -> str | None:
 
 def _is_mistagged_person(mention: Mention, context: DocumentContext) -> bool:
     """An "organisation" or bare proper noun that is a person of the document: their surname ("Amsel said ..."),
-    its misspelling, or a full name tagged as an organisation ("Morgan Tsvangirai")."""
+    its misspelling, or a full name the document also tags as a person."""
     key = normalise(mention.text)
     return mention.kind in _MISTAGGABLE and key in context.people and lookup(key) is None and \
         (" " not in key or _could_be_person(mention))
@@ -229,12 +229,11 @@ def _could_be_person(mention: Mention) -> bool:
 
 
 def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
-    """Person readings of the document's other names that may be people mistagged: a full name whose last word
-    is a surname of the document's people, or one word (a surname, maybe misspelt), for the name chains."""
-    surnames = {normalise(split_title(m.text)[1]).split()[-1] for m in mentions
-                if m.kind == "PERSON" and normalise(split_title(m.text)[1])}
-    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and lookup(m.text) is None
-            and _could_be_person(m) and (len(m.text.split()) == 1 or normalise(m.text).split()[-1] in surnames)]
+    """Person readings of the document's one-word names that may be people mistagged (a surname, maybe misspelt),
+    for the name chains. A longer name is a person only where the document also tags that full name a person:
+    "Capitol Hill" in a document that calls Fiona Hill only "Dr. Hill" is no person."""
+    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and len(m.text.split()) == 1
+            and lookup(m.text) is None and _could_be_person(m)]
 
 
 def _anaphor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:

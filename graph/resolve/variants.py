@@ -51,12 +51,15 @@ def spelling_variant(name: str, owners: Mapping[str, str]) -> str | None:
         'Yahya Sarea'
         >>> spelling_variant("Rice", {"rich": "Mark Rich"}) is None  # too short to tell a misspelling from a name
         True
+        >>> spelling_variant("Clintons", {"clinton": "Hillary Clinton"}) is None
+        True
     """
     key = normalise(name)
     if " " in key or len(key) < 5:
         return None
     close = {full for short, full in owners.items()
-             if " " not in short and len(short) >= 5 and short[0] == key[0] and _one_edit(key, short)}
+             if " " not in short and len(short) >= 5 and short[0] == key[0] and _one_edit(key, short)
+             and key.rstrip("s") != short.rstrip("s")}  # "the Trumps", "the Clintons": a family, no misspelling
     return next(iter(close)) if len(close) == 1 else None
 
 
