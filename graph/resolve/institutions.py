@@ -2,7 +2,7 @@
 Kingdom" and, in an article about Britain, a bare "Parliament" are one body; "Parliament" in an article about Iraq is
 another, and so is the "Supreme Court" of a US article.
 
-A generic name is made of institution words only (``institution_word`` in ``resolution_words.tsv``: "House of
+A generic name is made of institution words only (``extractors/data/institution_words.tsv``: "House of
 Representatives", "Supreme Court", "Foreign Ministry"). It belongs to the state a demonym or state name before it
 ("Iraqi Parliament") or "of <state>" after it ("Parliament of Iraq") names, else to the state the article names most
 (when one does). Within an article, a bare head ("the House") is the one "<head> of ..." body it names.
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from extractors.lexicon import ActorEntry
-from graph.resolve.gazetteer import lookup_demonym, normalise, words
+from extractors.lexicon import ActorEntry, institution_words
+from graph.resolve.gazetteer import lookup_demonym, normalise
 
 __all__ = ["institution_heads", "institution_key"]
 
@@ -81,6 +81,6 @@ def _code(entry: ActorEntry | None, codes: Mapping[str, str]) -> str | None:
 
 
 def _generic(tokens: list[str]) -> bool:
-    institution = words("institution_word")
+    institution = institution_words()
     return bool(tokens) and tokens[0] not in _GLUE and tokens[-1] not in _GLUE and \
         all(t in institution or t in _GLUE for t in tokens)
