@@ -192,6 +192,12 @@ def ambiguous_forms() -> dict[str, str]:
 
 
 @cache
+def institution_words() -> frozenset[str]:
+    """Words of the generic names of a state's institutions ("house", "parliament", "ministry", "court")."""
+    return frozenset(row["word"] for row in read_table("institution_words.tsv"))
+
+
+@cache
 def resolution_words() -> dict[str, dict[str, tuple[str, ...]]]:
     """Words by role (state_head, group_head, title, place_head, institution_head, anaphor): word -> types."""
     out: dict[str, dict[str, tuple[str, ...]]] = {}

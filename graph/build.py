@@ -125,7 +125,7 @@ def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
 
 def add_actor(graph: Graph, actor: Actor) -> URIRef:
     iri = URIRef(actor.iri)
-    graph.add((iri, RDF.type, SG[actor.type]))
+    graph.set((iri, RDF.type, SG[actor.type]))  # one type: an appended build may have retyped the node
     graph.set((iri, RDFS.label, Literal(actor.label)))
     for alias in sorted(actor.aliases - {actor.label}):
         graph.add((iri, SKOS.altLabel, Literal(alias)))

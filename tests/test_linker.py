@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+import graph.resolve.document as document_module
+import graph.resolve.linker as linker_module
+import graph.resolve.resolver as resolver_module
+from extractors.kb import KnowledgeBase, load_kb
+from extractors.kb.actors import FILES, overlay_rows, read_rows
+from graph.build import actors_in, add_actor, new_graph
 from graph.resolve.document import resolve_document
 from graph.resolve.linker import LinkContext, document_context, link
 from graph.resolve.resolver import Actor, Resolver
@@ -84,3 +92,35 @@ def test_an_appended_build_finds_the_node_of_a_kb_actor_without_a_wikidata_id() 
     resolve_document([], mentions(("Washington", "GPE"), ("DHS", "ORG")), later)
     assert node_of(later, "DHS").key == department.key
     assert len([a for a in later.actors.values() if a.type == "GovernmentBody"]) == 1
+
+
+def test_an_append_after_a_kb_update_finds_every_actor_under_its_old_iri(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build, update the KB (drop unrelated parties, add an unrelated actor), append: the same actor IRIs."""
+    articles = [
+        (("Britain", "GPE"), ("Tories", "NORP"), ("Labour Party", "ORG"), ("Lib Dems", "ORG"),
+         ("Parliament", "ORG"), ("Prime Minister Boris Johnson", "PERSON"), ("Johnson", "PERSON")),
+        (("Washington", "GPE"), ("Democrats", "NORP"), ("Department of Homeland Security", "ORG"),
+         ("Senator Mitch McConnell", "PERSON"), ("McConnell", "PERSON"), ("NATO", "ORG")),
+    ]
+    first = Resolver()
+    for article in articles:
+        resolve_document([], mentions(*article), first)
+    graph = new_graph()
+    for actor in first.actors.values():
+        add_actor(graph, actor)
+
+    rows = [row for name in FILES for row in read_rows(name) if "DEU" not in row.get("countries", "")]
+    rows.append({"id": "Q4115189", "type": "Party", "label": "Sandbox Party", "aliases": "Labour Sandbox",
+                 "countries": "GBR", "source": "partyfacts", "licence": "MIT"})
+    updated = KnowledgeBase.from_rows([*rows, *overlay_rows()])
+    assert len(updated) != len(load_kb())
+    for module in (linker_module, resolver_module, document_module):
+        monkeypatch.setattr(module, "load_kb", lambda share_alike=True: updated)
+    linker_module.state_codes.cache_clear()
+    later = Resolver(actors_in(graph))
+    for article in articles:
+        resolve_document([], mentions(*article), later)
+    linker_module.state_codes.cache_clear()
+    forms = [form for article in articles for form, _ in article]
+    assert {form: node_of(later, form).key for form in forms} == {form: node_of(first, form).key for form in forms}
+    assert later.actors.keys() == first.actors.keys()

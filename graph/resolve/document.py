@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from extractors.kb import load_kb
 from extractors.records import Claim, Mention
 from graph.resolve.descriptions import (
     described_actor,
@@ -24,14 +25,17 @@ from graph.resolve.descriptions import (
     leader_government,
 )
 from graph.resolve.gazetteer import entries_by_key, lookup, normalise, words
-from graph.resolve.linker import document_context
+from graph.resolve.institutions import institution_heads
+from graph.resolve.linker import document_context, state_codes
 from graph.resolve.names import honorific_gender, split_title, strip_title
 from graph.resolve.names import office as _office
 from graph.resolve.names import short_forms as _short_forms
-from graph.resolve.resolver import Actor, Resolver
+from graph.resolve.resolver import Actor, Resolver, is_place_name
+from graph.resolve.variants import established_short_names, middle_name_variants, spelling_variant
 
 _WE = frozenset({"we", "us", "our"})
 _OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
+_TITLE = "title:"  # key prefix in the name chain for a title alone ("the Queen")
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,10 @@ class DocumentContext:
 def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
     """Short name -> full name for the people of one document ("toner" -> "Mark Toner").
 
-    A short name two different people of the document end in maps to neither. A first name never maps: "Berg"
-    is not "Berg Olsen".
+    A short name two different people of the document end in maps to neither, unless the document used it for the
+    first of them before naming the second (``graph.resolve.variants``). A first name never maps: "Berg" is not
+    "Berg Olsen". A full name with or without middle names maps to the one the document gave first; a title alone
+    ("the Queen") to the one person the document gives that title.
 
     Examples:
         >>> names = person_names([Mention("President Bashar al-Assad", 0, 1, "PERSON")])
@@ -64,19 +70,50 @@ def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
         ('Bashar al-Assad', 'Bashar al-Assad')
         >>> "anna" in person_names([Mention("Anna Berg", 0, 1, "PERSON")])
         False
+        >>> person_names([Mention("John R. Bolton", 0, 1, "PERSON"), Mention("John Bolton", 9, 10, "PERSON")])["bolton"]
+        'John R. Bolton'
     """
-    split = [split_title(m.text) for m in mentions if m.kind == "PERSON"]
-    fulls = {name for _, name in split if len(name.split()) >= 2}
-    office_holders = {name for title, name in split if _office(title)}
-    owners = _short_name_owners(fulls)
-    canon = {normalise(f): f for f in fulls}
+    people = sorted((m for m in mentions if m.kind == "PERSON"), key=lambda m: m.start)
+    split = [(m.start, *split_title(m.text)) for m in people]
+    variant, fulls = _full_names(name for _, _, name in split)
+    office_holders = {variant.get(name, name) for _, title, name in split if _office(title)}
+    owners = _short_name_owners(set(fulls))
     out = {short: next(iter(names)) for short, names in owners.items() if len(names) == 1}
+    first_seen: dict[str, int] = {}
+    for start, _, name in split:
+        first_seen.setdefault(variant.get(name, name), start)
+    out.update(established_short_names({s: n for s, n in owners.items() if len(n) > 1}, first_seen,
+                                       [(start, normalise(name)) for start, _, name in split]))
     for short, names in owners.items():  # "President Trump" -> the Trump the document gives an office, if one
         holders = names & office_holders
         if len(holders) == 1:
             out[_OFFICE + short] = next(iter(holders))
-    out.update(canon)
+    out.update(_title_holders(split, variant))
+    out.update({normalise(name): name for name in fulls} | {normalise(v): name for v, name in variant.items()})
+    for _, _, name in split:
+        misspelt = None if normalise(name) in out else spelling_variant(name, out)
+        if misspelt is not None:
+            out[normalise(name)] = misspelt
     return out
+
+
+def _full_names(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """(variant -> the full name it is a variant of, the distinct full names in document order)."""
+    fulls = list(dict.fromkeys(name for name in names if len(name.split()) >= 2))
+    variant = middle_name_variants(fulls)
+    return variant, [name for name in fulls if name not in variant]
+
+
+def _title_holders(split: Iterable[tuple[int, str, str]], variant: dict[str, str]) -> dict[str, str]:
+    """"title:queen" -> the one full name the document titles "Queen" (also "title:president" for "Turkish
+    President"), for a title alone ("the Queen") to chain to."""
+    holders: dict[str, set[str]] = {}
+    for _, title, name in split:
+        tokens = normalise(title).split()
+        for cut in range(len(tokens)):
+            if len(name.split()) >= 2:
+                holders.setdefault(_TITLE + " ".join(tokens[cut:]), set()).add(variant.get(name, name))
+    return {key: next(iter(names)) for key, names in holders.items() if len(names) == 1}
 
 
 def shared_short_names(mentions: Iterable[Mention]) -> set[str]:
@@ -86,9 +123,8 @@ def shared_short_names(mentions: Iterable[Mention]) -> set[str]:
         >>> sorted(shared_short_names([Mention("Anna Berg", 0, 9, "PERSON"), Mention("Tomas Berg", 20, 30, "PERSON")]))
         ['berg']
     """
-    fulls = {name for _, name in (split_title(m.text) for m in mentions if m.kind == "PERSON")
-             if len(name.split()) >= 2}
-    return {short for short, names in _short_name_owners(fulls).items() if len(names) > 1}
+    _, fulls = _full_names(split_title(m.text)[1] for m in mentions if m.kind == "PERSON")
+    return {short for short, names in _short_name_owners(set(fulls)).items() if len(names) > 1}
 
 
 def _short_name_owners(fulls: set[str]) -> dict[str, set[str]]:
@@ -141,8 +177,7 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
         actor = None if state is None else resolver.from_entry(entries_by_key()[state])
     elif mention.kind == "PERSON" or _is_mistagged_person(mention, context):
         title, name = split_title(mention.text)
-        short = (_OFFICE if _office(title) else "") + normalise(name)
-        full = context.people.get(short, name)
+        full = _full_name(title, name, context.people)
         if honorific_gender(title) not in (None, context.genders.get(full, honorific_gender(title))):
             full = mention.text  # "Ms. Sanders" is not the Bernie Sanders the document calls "Mr. Sanders"
         actor = resolver.actor_for(mention.text, "PERSON", full)
@@ -157,6 +192,15 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     return actor
 
 
+def _full_name(title: str, name: str, people: dict[str, str]) -> str:
+    """The full name a person's mention stands for in its document: "President Trump" the Trump the document
+    gives an office, "the Queen" the one person it titles so, else the name itself."""
+    key = normalise(name)
+    if not title and key in words("title"):
+        return people.get(_TITLE + key, name)
+    return people.get(_OFFICE + key if _office(title) else key, name)
+
+
 def _government_of(mention: Mention, context: DocumentContext) -> str | None:
     """The state key of a leader's government ("the Assad regime") or of the document's government ("government
     troops"), else None."""
@@ -167,10 +211,29 @@ def _government_of(mention: Mention, context: DocumentContext) -> str | None:
 
 
 def _is_mistagged_person(mention: Mention, context: DocumentContext) -> bool:
-    """A one-word "organisation" that is the surname of a person of the document ("Amsel said ...")."""
+    """An "organisation" or bare proper noun that is a person of the document: their surname ("Amsel said ..."),
+    its misspelling, or a full name the document also tags as a person."""
     key = normalise(mention.text)
-    return mention.kind in ("ORG", "NORP", "GPE") and " " not in key and key in context.people \
-        and lookup(key) is None
+    return mention.kind in _MISTAGGABLE and key in context.people and lookup(key) is None and \
+        (" " not in key or _could_be_person(mention))
+
+
+_MISTAGGABLE = frozenset({"ORG", "NORP", "GPE", "PROPN"})
+
+
+def _could_be_person(mention: Mention) -> bool:
+    """A capitalised name of one to three words that the knowledge base knows as no organisation."""
+    tokens = mention.text.split()
+    return 0 < len(tokens) <= 3 and all(t[:1].isupper() for t in tokens) and not is_place_name(mention.text) \
+        and not any(actor.type != "Person" for actor in load_kb().candidates(mention.text))
+
+
+def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
+    """Person readings of the document's one-word names that may be people mistagged (a surname, maybe misspelt),
+    for the name chains. A longer name is a person only where the document also tags that full name a person:
+    "Capitol Hill" in a document that calls Fiona Hill only "Dr. Hill" is no person."""
+    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and len(m.text.split()) == 1
+            and lookup(m.text) is None and _could_be_person(m)]
 
 
 def _anaphor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:
@@ -200,9 +263,11 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     claim_mentions = [m for c in claims for m in (c.subject, c.object, c.attributed_to) if m is not None and m.is_actor]
     everything = [*mentions, *claim_mentions]
     leaders = document_leaders(everything)
-    people = person_names(everything)
+    people = person_names([*everything, *_as_people(everything)])
     resolver.people.shared |= shared_short_names(everything)  # never joined across documents either
     resolver.link_context = document_context(everything)
+    heads = institution_heads((m.text for m in everything if m.kind == "ORG"), state_codes())
+    definitions = [*definitions, *(Definition(full, head) for head, full in heads.items())]
     context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
                               government=document_government(everything, leaders),
                               genders=person_genders(everything, people))

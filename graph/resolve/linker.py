@@ -61,8 +61,8 @@ def document_context(mentions: Iterable[Mention], date: str | None = None) -> Li
     for mention in mentions:
         if mention.kind in _TYPES or mention.kind == "GPE":
             entry = lookup(mention.text) or lookup_demonym(mention.text)
-            if entry is not None and entry.type == "State" and entry.wikidata in _state_codes():
-                countries[_state_codes()[entry.wikidata]] += 1
+            if entry is not None and entry.type == "State" and entry.wikidata in state_codes():
+                countries[state_codes()[entry.wikidata]] += 1
     found = re.match(r"\s*(\d{4})", date or "")
     return LinkContext(dict(countries), int(found.group(1)) if found else None)
 
@@ -105,7 +105,7 @@ def _gone(actor: KbActor, since: int) -> bool:
 
 
 @cache
-def _state_codes() -> dict[str, str]:
+def state_codes() -> dict[str, str]:
     """Wikidata id of a state -> its ISO 3166 alpha-3 code, from the KB's states."""
     return {actor.id: actor.countries[0] for actor in load_kb().actors.values()
             if actor.type == "State" and actor.countries}

@@ -9,6 +9,7 @@ an organisation never with a place. Within a document (``graph.resolve.document`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -16,7 +17,8 @@ from extractors.kb import KbActor, load_kb
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
 from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, normalise, words
-from graph.resolve.linker import LinkContext, gazetteer_entry, link
+from graph.resolve.institutions import institution_key
+from graph.resolve.linker import LinkContext, gazetteer_entry, link, state_codes
 from graph.resolve.names import split_title
 from graph.resolve.overrides import Overrides
 from graph.resolve.people import PeopleIndex
@@ -26,6 +28,9 @@ __all__ = ["Actor", "Resolver", "normalise", "slug", "is_place_name"]
 
 _KIND_TO_TYPE = {"PERSON": "Person", "GPE": "State", "NORP": "Group", "ORG": "Organization", "NOUN": "Group"}
 _NOT_ACTOR_KINDS = frozenset({"PRON", "FAC", "LOC"})
+# Types the entity tagger confuses for one name ("Pelosi" a person in one sentence, a group in the next): a node
+# of one of them takes mentions typed as another and ends with the type most of its mentions give it.
+_CONFUSABLE = frozenset({"Person", "Organization", "Group"})
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Actor:
     wikidata: str | None = None
     aliases: set[str] = field(default_factory=set)
     kb_id: str | None = None  # the knowledge-base actor the linker matched it to
+    votes: Counter[str] = field(default_factory=Counter, compare=False, repr=False)  # mentions' types, for _vote
 
     @property
     def iri(self) -> str:
@@ -88,6 +94,8 @@ class Resolver:
         self._kb_nodes: dict[str, str] = {}  # KB id or Wikidata id -> the key of its node
         self._by_name: dict[tuple[str, str], str] = {}
         self.people = PeopleIndex()
+        self._institutions: dict[str, str] = {}  # "GBR:parliament" -> the key of that body's node
+        self._institution_of: dict[str, str] = {}  # node key -> the institution key it was made for
         for actor in existing:
             self._add(actor)
         self._loaded = frozenset(self.actors)  # nodes of an earlier build (--append)
@@ -101,13 +109,22 @@ class Resolver:
             self._by_name.setdefault((actor.type, normalise(name)), actor.key)
         if actor.type == "Person":
             self.people.add(actor)
+        for name in (actor.label, *actor.aliases):  # a name that says its state: "Parliament of Iraq"
+            self._note_institution(actor, name, {})
         return actor
+
+    def _note_institution(self, actor: Actor, text: str, countries: dict[str, int]) -> None:
+        if actor.type in ("Organization", "GovernmentBody"):
+            found = institution_key(text, countries, state_codes())
+            if found is not None:
+                self._institutions.setdefault(found, actor.key)
 
     def note_alias(self, actor: Actor, text: str) -> None:
         """Record a surface form of ``actor``; later mentions of that form (same type) join it."""
         form = surface(text)
         if form:
             actor.aliases.add(form)
+            self._note_institution(actor, form, dict(self.link_context.countries))
             if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
                 actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
             self._by_name.setdefault((actor.type, normalise(form)), actor.key)
@@ -127,7 +144,22 @@ class Resolver:
             self._add(actor)
         elif actor is not None and actor.type == "Person" and kind == "PERSON":
             self._take_full_name(actor, surface(full_name or text), split_title(text)[0])
+        if actor is not None:
+            self._vote(actor, _KIND_TO_TYPE.get(kind, "Group"))
         return actor
+
+    def _vote(self, actor: Actor, type_: str) -> None:
+        """Count a mention of ``actor`` typed ``type_``; an unlinked node of a confusable type takes the type most
+        of its mentions give it (ties keep the type it has)."""
+        if actor.type not in _CONFUSABLE or type_ not in _CONFUSABLE or not _retypable(actor):
+            return
+        actor.votes[type_] += 1
+        if type_ != actor.type and actor.votes[type_] > actor.votes[actor.type]:
+            actor.type = type_
+            for name in (actor.label, *actor.aliases):
+                self._by_name.setdefault((type_, normalise(name)), actor.key)
+            if type_ == "Person":
+                self.people.add(actor)
 
     def _take_full_name(self, actor: Actor, name: str, title: str) -> None:
         """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
@@ -169,6 +201,9 @@ class Resolver:
         linked = link(surface(text), kind, self.link_context)
         if linked is not None:
             return self._linked(linked, text)
+        institution = institution_key(text, self.link_context.countries, state_codes()) if kind == "ORG" else None
+        if institution is not None:
+            return self._institution(institution, surface(text))
         owner = _owner_name(surface(text)) if kind == "ORG" else None
         if owner is not None:  # "IS positions", "Hamas targets": the organisation, no organisation of their own
             return self._candidate(owner, kind)
@@ -220,6 +255,20 @@ class Resolver:
                 return self.actors[actor_key]
         return self._candidate(target, kind, merges=False)
 
+    def _institution(self, institution: str, label: str) -> Actor:
+        """The node of a state's institution ("GBR:parliament"): the one made or named for it, else a node of that
+        name that no other state's institution took, else a new one."""
+        known = self._institutions.get(institution)
+        if known is not None:
+            return self.actors[known]
+        found = self._by_name.get(("Organization", normalise(label)))
+        if found is None or found in self._institution_of:
+            key = f"organization/{slug(label)}"
+            found = key if key not in self.actors else f"{key}_{slug(institution.split(':')[0])}"
+        self._institutions[institution] = found
+        self._institution_of.setdefault(found, institution)
+        return self.actors.get(found) or Actor(found, label, "Organization", None, {label})
+
     def _person(self, name: str, title: str, linked: KbActor | None = None) -> Actor:
         """The person ``name`` names: the node of the KB person ``linked`` if it has one, else a node of that name,
         else the one node whose full name it is a short form of, else the one node named by a short form of it
@@ -245,6 +294,11 @@ class Resolver:
         candidates the linker turned down here: "Democrats" in a British article is not the node of the US
         party that an American article's "Democrats" made)."""
         found = self._by_name.get((type_, normalise(label)))
+        if found is None and type_ in _CONFUSABLE and not split and " " in normalise(label):
+            # a full name tagged as an organisation in one document and a person in another ("Morgan Tsvangirai")
+            found = next((key for other in sorted(_CONFUSABLE - {type_})
+                          if (key := self._by_name.get((other, normalise(label)))) is not None
+                          and _retypable(self.actors[key])), None)
         if found is not None and not (split and self.actors[found].key in entries_by_key()) and \
                 self.actors[found].kb_id not in avoid:
             return self.actors[found]
@@ -254,6 +308,11 @@ class Resolver:
         if key in self.actors:  # a split form whose slug a gazetteer actor's alias already took
             return self.actors[key]
         return Actor(key, label, type_, None, {label})
+
+
+def _retypable(actor: Actor) -> bool:
+    """Whether the node's type comes only from its mentions: not a gazetteer or knowledge-base actor's."""
+    return actor.kb_id is None and actor.wikidata is None and actor.key not in entries_by_key()
 
 
 def _entry_actor(entry: ActorEntry) -> Actor:

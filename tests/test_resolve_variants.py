@@ -1,0 +1,139 @@
+"""Two names of one person in a document, and one type per node (issue 16); hand-made mentions, no model."""
+
+from __future__ import annotations
+
+from rdflib import RDF, URIRef
+
+from graph.build import add_actor, new_graph
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver
+from ontology import SG
+from tests.test_resolve import mentions, node_of
+
+
+def one_document(*items: tuple[str, str], resolver: Resolver | None = None) -> Resolver:
+    r = resolver or Resolver()
+    resolve_document([], mentions(*items), r)
+    return r
+
+
+def test_a_full_name_with_and_without_its_middle_initial_is_one_person_and_its_surname_too() -> None:
+    r = one_document(("John R. Bolton", "PERSON"), ("Bolton", "PERSON"), ("John Bolton", "PERSON"))
+    assert len(node_of(r, "John R. Bolton") | node_of(r, "John Bolton") | node_of(r, "Bolton")) == 1
+
+
+def test_two_different_middle_initials_are_two_people() -> None:
+    r = one_document(("George W. Bush", "PERSON"), ("George H. W. Bush", "PERSON"), ("George Bush", "PERSON"))
+    assert node_of(r, "George W. Bush").isdisjoint(node_of(r, "George H. W. Bush"))
+    assert node_of(r, "George Bush").isdisjoint(node_of(r, "George W. Bush") | node_of(r, "George H. W. Bush"))
+
+
+def test_a_surname_used_before_a_relative_is_named_stays_with_the_first_person() -> None:
+    r = one_document(("Robert Mugabe", "PERSON"), ("Mugabe", "PERSON"), ("Grace Mugabe", "PERSON"),
+                     ("Mugabe", "PERSON"))
+    assert node_of(r, "Mugabe") == node_of(r, "Robert Mugabe")
+    assert node_of(r, "Grace Mugabe").isdisjoint(node_of(r, "Robert Mugabe"))
+
+
+def test_a_surname_first_used_after_both_relatives_are_named_joins_neither() -> None:
+    r = one_document(("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON"))
+    assert node_of(r, "Biden").isdisjoint(node_of(r, "Joe Biden") | node_of(r, "Hunter Biden"))
+
+
+def test_a_surname_misspelt_by_one_letter_and_tagged_as_an_organisation_is_the_person() -> None:
+    r = one_document(("Yahya Sarea", "PERSON"), ("Saree", "ORG"))
+    assert node_of(r, "Saree") == node_of(r, "Yahya Sarea")
+    assert {a.type for a in r.actors.values()} == {"Person"}
+
+
+def test_a_short_name_one_letter_from_two_surnames_joins_neither() -> None:
+    r = one_document(("Anna Larsen", "PERSON"), ("Ola Larson", "PERSON"), ("Larsan", "PERSON"))
+    assert node_of(r, "Larsan").isdisjoint(node_of(r, "Anna Larsen") | node_of(r, "Ola Larson"))
+
+
+def test_a_title_alone_is_the_one_person_the_document_gives_that_title() -> None:
+    r = one_document(("Queen", "PERSON"), ("Queen Elizabeth II", "PERSON"), ("Prime Minister Boris Johnson", "PERSON"))
+    assert node_of(r, "Queen") == node_of(r, "Queen Elizabeth II")
+    assert node_of(r, "Queen").isdisjoint(node_of(r, "Prime Minister Boris Johnson"))
+
+
+def test_a_title_two_people_of_the_document_hold_names_neither() -> None:
+    r = one_document(("President Donald Trump", "PERSON"), ("Turkish President Recep Tayyip Erdogan", "PERSON"),
+                     ("President", "PERSON"))
+    assert node_of(r, "President").isdisjoint(node_of(r, "President Donald Trump")
+                                              | node_of(r, "Turkish President Recep Tayyip Erdogan"))
+
+
+def test_a_military_rank_chains_like_an_honorific() -> None:
+    r = one_document(("Qasem Soleimani", "PERSON"), ("General Soleimani", "PERSON"))
+    assert node_of(r, "General Soleimani") == node_of(r, "Qasem Soleimani")
+
+
+def test_a_full_name_tagged_as_an_organisation_once_is_the_person_the_document_tags_it_elsewhere() -> None:
+    r = one_document(("Morgan Tsvangirai", "PERSON"), ("Morgan Tsvangirai", "ORG"), ("Tsvangirai", "PERSON"))
+    node = node_of(r, "Morgan Tsvangirai")
+    assert node == node_of(r, "Tsvangirai") and r.actors[node.pop()].type == "Person"
+
+
+def test_a_surname_the_parser_left_untyped_is_the_person_of_the_document() -> None:
+    r = one_document(("Nancy Pelosi", "PERSON"), ("Pelosi", "PROPN"))
+    assert node_of(r, "Pelosi") == node_of(r, "Nancy Pelosi")
+
+
+def test_a_name_typed_differently_in_two_documents_is_one_node_with_the_type_most_mentions_give() -> None:
+    r = one_document(("Morgan Tsvangirai", "ORG"))
+    one_document(("Morgan Tsvangirai", "PERSON"), ("Morgan Tsvangirai", "PERSON"), resolver=r)
+    [key] = node_of(r, "Morgan Tsvangirai")
+    assert r.actors[key].type == "Person"
+    graph = new_graph()
+    add_actor(graph, r.actors[key])
+    assert set(graph.objects(URIRef(r.actors[key].iri), RDF.type)) == {SG.Person}
+
+
+def test_a_one_word_name_of_two_types_stays_two_nodes_and_a_state_is_never_retyped() -> None:
+    r = one_document(("Ford", "ORG"))
+    one_document(("Ford", "PERSON"), resolver=r)
+    assert len(node_of(r, "Ford")) == 2
+    one_document(("Jordan", "PERSON"), ("Jordan", "PERSON"), ("Jordan", "GPE"), resolver=r)
+    assert {r.actors[k].type for k in node_of(r, "Jordan")} == {"Person", "State"}
+
+
+def test_a_party_is_never_a_person() -> None:
+    r = one_document(("Britain", "GPE"), ("Labour", "PERSON"), ("Labour Party", "ORG"))
+    assert {r.actors[k].type for k in node_of(r, "Labour")} == {"Organization"}
+
+
+def test_a_states_institution_is_one_node_by_any_of_its_generic_names_and_another_states_is_another() -> None:
+    r = one_document(("Britain", "GPE"), ("Parliament", "ORG"), ("UK parliament", "ORG"))
+    one_document(("Parliament of the United Kingdom", "ORG"), ("British parliament", "ORG"), resolver=r)
+    one_document(("Iraq", "GPE"), ("Iraq", "GPE"), ("Parliament", "ORG"), ("Parliament of Iraq", "ORG"), resolver=r)
+    uk = node_of(r, "UK parliament")
+    assert len(uk) == 1 and uk == node_of(r, "Parliament of the United Kingdom") == node_of(r, "British parliament")
+    assert node_of(r, "Parliament of Iraq").isdisjoint(uk)
+    assert node_of(r, "Parliament") == uk | node_of(r, "Parliament of Iraq")
+
+
+def test_a_generic_name_goes_to_the_state_the_article_names_most_and_a_proper_name_to_no_state() -> None:
+    r = one_document(("Britain", "GPE"), ("Supreme Court", "ORG"), ("BBC", "ORG"))
+    one_document(("United States", "GPE"), ("Iran", "GPE"), ("United States", "GPE"), ("Supreme Court", "ORG"),
+                 ("BBC", "ORG"), resolver=r)
+    assert len(node_of(r, "Supreme Court")) == 2 and len(node_of(r, "BBC")) == 1
+
+
+def test_a_bare_head_is_the_one_body_of_that_head_the_article_names_and_keeps_it_across_articles() -> None:
+    r = one_document(("United States", "GPE"), ("House", "ORG"), ("the House of Representatives", "ORG"),
+                     ("House Judiciary Committee", "ORG"))
+    one_document(("United States", "GPE"), ("House", "ORG"), resolver=r)
+    assert node_of(r, "House") == node_of(r, "House of Representatives")
+    assert node_of(r, "House").isdisjoint(node_of(r, "House Judiciary Committee"))
+    one_document(("Britain", "GPE"), ("House of Commons", "ORG"), ("House of Lords", "ORG"), ("House", "ORG"),
+                 resolver=r)
+    assert node_of(r, "House of Commons").isdisjoint(node_of(r, "House of Lords") | node_of(r, "House"))
+
+
+def test_a_place_named_like_a_person_of_the_document_stays_apart_and_a_family_is_no_misspelling() -> None:
+    r = one_document(("Fiona Hill", "PERSON"), ("Capitol Hill", "ORG"), ("Dr. Hill", "PERSON"),
+                     ("Hillary Clinton", "PERSON"), ("Clintons", "NORP"))
+    assert node_of(r, "Dr. Hill") == node_of(r, "Fiona Hill")
+    assert node_of(r, "Capitol Hill").isdisjoint(node_of(r, "Fiona Hill"))
+    assert node_of(r, "Clintons").isdisjoint(node_of(r, "Hillary Clinton"))
