@@ -238,14 +238,14 @@ def test_the_controls_start_where_the_command_line_left_them(browser, tmp_path: 
 def test_the_overview_labels_the_best_attested_actors(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from tests.graphs import Stated, make_graph
 
-    # 30 states around two hubs, 300 minor actors named once each
+    # 30 states around two hubs, 300 minor actors named once each: the hubs and the best attested states labelled
     statements = [Stated("Hub A", "supports", f"State {i}") for i in range(30)]
     statements += [Stated("Hub B", "opposes", f"State {i}") for i in range(0, 30, 2)]
     statements += [Stated(f"State {i % 30}", "opposes", f"Minor {i}") for i in range(300)]
     driver = _open(browser, tmp_path, render_view(make_graph(statements)))
     drawn = driver.execute_script("""const sg = window.stancegraph; const scale = sg.network.getScale();
         return sg.nodes.get().filter(n => n.font.size * scale >= 7).map(n => n.label);""")
-    assert {"Hub A", "Hub B"} <= set(drawn) and 25 <= len(drawn) <= 40  # at the zoom that shows everything
+    assert {"Hub A", "Hub B"} <= set(drawn) and 15 <= len(drawn) <= 30  # at the zoom that shows everything
     assert not [label for label in drawn if label.startswith("Minor")]
     driver.execute_script("window.stancegraph.network.moveTo({scale: window.stancegraph.network.getScale() * 4})")
     closer = driver.execute_script("""const sg = window.stancegraph; const scale = sg.network.getScale();

@@ -15,15 +15,17 @@ from contextlib import contextmanager
 import igraph as ig
 import numpy as np
 
-_SPACING = 70.0  # pixels a node needs around it on the page
+_SPACING = 100.0  # pixels a node needs around it on the page
 _ACROSS = 0.05  # pull of an edge between two communities, against 1 for an edge inside one
 _GAP = 2.0  # room between packed parts, in units of _SPACING
 _ITERATIONS = 500
+_CORE_ROOM = 1.2  # room for a part's core, against the square root of its number of actors
 
 
 def layout_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str]], seed: int = 7,
-                     ) -> dict[str, tuple[float, float]]:
-    """Page coordinates (pixels, centred on 0) for ``nodes``, deterministic for a given ``seed``.
+                     last: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
+    """Page coordinates (pixels, centred on 0) for ``nodes``, deterministic for a given ``seed``; the parts that
+    hold a node of ``last`` (those the page hides at first) are packed after all the others.
 
     Examples:
         >>> pos = layout_positions(["a", "b", "c", "d", "e"], [("a", "b"), ("b", "c"), ("d", "e")])
@@ -35,7 +37,9 @@ def layout_positions(nodes: Sequence[str], edges: Iterable[tuple[str, str]], see
     names = sorted(set(nodes))
     graph = _igraph(names, edges)
     with _seeded(seed):
-        parts = sorted(graph.connected_components(), key=lambda part: (-len(part), names[min(part)]))
+        later = {i for i, name in enumerate(names) if name in set(last)}
+        parts = sorted(graph.connected_components(),
+                       key=lambda part: (bool(later & set(part)), -len(part), names[min(part)]))
         placed = _pack([_part_layout(graph.induced_subgraph(part)) for part in parts])
     centre = np.mean(list(placed.values()), axis=0) if placed else np.zeros(2)
     return {node: (round(float(x - centre[0]) * _SPACING, 1), round(float(y - centre[1]) * _SPACING, 1))
@@ -89,9 +93,11 @@ def _part_layout(part: ig.Graph) -> dict[str, np.ndarray]:
     group = _communities(part)
     pull = [1.0 if group[names[a]] == group[names[b]] else _ACROSS for a, b in part.get_edgelist()]
     coords = np.array(part.layout_fruchterman_reingold(weights=pull, niter=_ITERATIONS).coords, dtype=float)
-    coords -= coords.mean(axis=0)
-    spread = float(np.sqrt((coords ** 2).sum(axis=1).mean())) or 1.0
-    coords *= 0.6 * np.sqrt(part.vcount()) / spread  # a part's area grows with its number of nodes
+    # the part's core (actors with two ties or more) gets room for its number of actors; leaves hang around it
+    core = [i for i, degree in enumerate(part.degree()) if degree > 1] or list(range(part.vcount()))
+    coords -= coords[core].mean(axis=0)
+    spread = float(np.sqrt((coords[core] ** 2).sum(axis=1).mean())) or 1.0
+    coords *= _CORE_ROOM * np.sqrt(len(core)) / spread
     return dict(zip(names, coords, strict=True))
 
 

@@ -167,7 +167,8 @@ def view_nodes(actors: dict[str, Actor], edges: list[Edge], focus: str | None) -
         evidence[edge.source] += edge.asserted
         evidence[edge.target] += edge.asserted
     rank = {iri: i for i, iri in enumerate(sorted(ids, key=lambda iri: (-evidence[iri], iri)))}
-    positions = layout_positions(ids, [(e.source, e.target) for e in edges])
+    hidden = {node for pair in affiliation_only(edges) for node in pair}
+    positions = layout_positions(ids, [(e.source, e.target) for e in edges], last=hidden)
     out = []
     for iri in ids:
         found = actors.get(iri) or Actor(iri, iri.rsplit("/", 1)[-1], "Group")
@@ -246,5 +247,5 @@ def _options() -> dict[str, Any]:
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
         "nodes": {"font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"min": 6, "max": 40, "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 22}}},
+                  "scaling": {"min": 6, "max": 30, "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 22}}},
     }

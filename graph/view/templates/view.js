@@ -5,26 +5,27 @@
   const data = JSON.parse(document.getElementById("stancegraph-data").textContent);
   const settings = data.settings;
   const months = settings.months;
-  const LABELLED = 30;  // actors labelled at the overview zoom, the best attested first
+  const LABELLED = 20;  // actors labelled at the overview zoom, the best attested first
 
-  // Labels: vis draws a label only when its font is at least drawThreshold pixels on screen, so the best attested
-  // actors get fonts that pass at the zoom that fits the whole graph, and the others the ordinary 14 (readable
-  // from half size up, or on hover).
-  function labelFonts(nodeList) {
+  // Labels: vis draws a label only when its font is at least drawThreshold (8) pixels on screen. At the zoom that
+  // fits the actors shown at first, the best attested get 13 px (all of them in a small graph); the others start
+  // under 7 px and appear as the reader zooms in, the better attested first, every one by 2.3 times the overview.
+  function labelFonts(nodeList, shown) {
     const box = document.getElementById("network");
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
     for (const n of nodeList) {
+      if (!shown.has(n.id)) continue;
       minX = Math.min(minX, n.x); maxX = Math.max(maxX, n.x); minY = Math.min(minY, n.y); maxY = Math.max(maxY, n.y);
     }
+    if (minX > maxX) { minX = maxX = minY = maxY = 0; }  // nothing shown
     const overview = Math.min(1, box.clientWidth / (maxX - minX + 200), box.clientHeight / (maxY - minY + 200));
+    const labelled = shown.size <= 2 * LABELLED ? Infinity : LABELLED;
     for (const n of nodeList) {
-      // on screen at the overview: 13 px for the best attested, under the 7 px drawn for the others, who
-      // appear as the reader zooms in, the better attested first
-      const onScreen = n.rank < LABELLED ? 13 : 6.5 * LABELLED / (n.rank + 1);
-      n.font = { size: Math.max(14, Math.round(onScreen / overview)) };
+      const onScreen = n.rank < labelled ? 13 : Math.max(3, 6.5 * LABELLED / (n.rank + 1));
+      n.font = { size: Math.round(10 * onScreen / overview) / 10 };
     }
+    return { scale: overview, position: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 } };
   }
-  labelFonts(data.nodes);
 
   const monthIndex = new Map(months.map(function (m, i) { return [m, i]; }));
   for (const e of data.edges) {  // the asserted claims of each edge as [month index or -1, confidence]
@@ -33,14 +34,11 @@
       return [m === undefined ? -1 : m, ev.confidence];
     });
   }
-  const nodes = new vis.DataSet(data.nodes);
-  const edges = new vis.DataSet(data.edges);
   // The page starts where the command line left it (view --min-evidence, --min-confidence, --since/--until,
   // --relation, --type): edges outside were never written, so the controls start there and go no further.
   const state = { relations: new Set(settings.relations), types: new Set(settings.types),
                   minEvidence: settings.minEvidence, minConfidence: settings.minConfidence,
                   from: 0, to: Math.max(0, months.length - 1), affiliationOnly: false, focus: null, focusId: null };
-  let shownNodes = new Set(nodes.getIds());
 
   const typeOf = new Map(data.nodes.map(function (n) { return [n.id, n.actorType]; }));
   function typeOk(id) { return !typeOf.has(id) || state.types.has(typeOf.get(id)); }
@@ -60,27 +58,30 @@
     const [count, best] = inTime(e);
     return count >= state.minEvidence && count > 0 && best >= state.minConfidence;
   }
-  const edgeView = new vis.DataView(edges, { filter: function (e) { return edgePasses(e, false); } });
-  const nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
-  function visibleAtStart() {
+  function shownBy(edgeList) {  // the actors on the edges that pass the filters (an array or a vis DataSet)
     const shown = new Set();
-    edges.forEach(function (e) { if (edgePasses(e, false)) { shown.add(e.from); shown.add(e.to); } });
-    if (settings.focus) shown.add(settings.focus);
+    edgeList.forEach(function (e) { if (edgePasses(e, false)) { shown.add(e.from); shown.add(e.to); } });
+    if (state.focusId) shown.add(state.focusId);
     return shown;
   }
-  shownNodes = visibleAtStart();
-  nodeView.refresh();
+  let shownNodes = shownBy(data.edges);
+  if (settings.focus) shownNodes.add(settings.focus);
+  const firstView = labelFonts(data.nodes, shownNodes);
+  const nodes = new vis.DataSet(data.nodes);
+  const edges = new vis.DataSet(data.edges);
+  const edgeView = new vis.DataView(edges, { filter: function (e) { return edgePasses(e, false); } });
+  const nodeView = new vis.DataView(nodes, { filter: function (n) { return shownNodes.has(n.id); } });
   const network = new vis.Network(document.getElementById("network"), { nodes: nodeView, edges: edgeView },
                                   data.options);
   const sg = { network: network, nodes: nodes, edges: edges, visibleNodes: nodeView, visibleEdges: edgeView,
                state: state, drawnAt: null, clickedAt: null, handledAt: null,
                scriptStartedAt: scriptStartedAt, networkBuiltAt: performance.now() };
   window.stancegraph = sg;
+  network.moveTo(Object.assign({ animation: false }, firstView));  // vis fits the nodes; this leaves their labels room
   network.once("afterDrawing", function () { sg.drawnAt = performance.now(); });
 
   function applyFilters() {
-    shownNodes = visibleAtStart();
-    if (state.focusId) shownNodes.add(state.focusId);
+    shownNodes = shownBy(edges);
     nodeView.refresh();
     edgeView.refresh();
     document.getElementById("counts").textContent =
