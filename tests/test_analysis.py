@@ -8,7 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from rdflib import Graph
 
+from graph.analysis import draw_blocs, stance_by_period, stance_changes, stance_timeline
 from graph.analysis.tables import (
     actors_frame,
     blocs_frame,
@@ -22,6 +24,7 @@ from graph.analysis.tables import (
     to_networkx,
     triads_frame,
 )
+from graph.errors import UsageError
 from tests.graphs import Stated, actor_key, make_graph
 
 IRI = "https://w3id.org/stancegraph/actor/"
@@ -187,3 +190,55 @@ def test_the_demo_graph(demo_dir: Path) -> None:
     assert find_blocs(s, seed=0) == blocs
     triads = {t.nodes: t.balanced for t in find_triads(s)}
     assert triads.get(("Iran", "Russia", "United States")) is True
+
+
+def _dated_world() -> Graph:
+    return make_graph([Stated("Turkey", "supports", "Qatar", date="2020-01-10"),
+                       Stated("Turkey", "supports", "Qatar", date="2020-01-20"),
+                       Stated("Qatar", "supports", "Turkey", date="2020-03-01"),
+                       Stated("Turkey", "opposes", "Qatar", date="2020-04-30"),
+                       Stated("Turkey", "supports", "Qatar", date="2020-04-02", hedged=True),
+                       Stated("Turkey", "opposes", "Syria", date="2020-02-02"),
+                       Stated("Turkey", "opposes", "Iran")],
+                      aliases={"Turkey": {"Ankara"}})
+
+
+def test_stance_timeline_counts_a_pairs_claims_per_month_both_ways() -> None:
+    pair = stance_timeline(_dated_world(), "ankara", "Qatar")
+    assert pair.values.tolist() == [
+        ["2020-01", "Turkey", "supports", "Qatar", 2, 0],
+        ["2020-03", "Qatar", "supports", "Turkey", 1, 0],
+        ["2020-04", "Turkey", "opposes", "Qatar", 1, 0],
+        ["2020-04", "Turkey", "supports", "Qatar", 0, 1]]  # hedged: a weak claim, not an asserted one
+    series = stance_by_period(pair)
+    assert series.index.tolist() == ["2020-01", "2020-02", "2020-03", "2020-04"]
+    assert series["supports"].tolist() == [2, 0, 1, 0] and series["opposes"].tolist() == [0, 0, 0, 1]
+    assert stance_by_period(pair, weak=True)["supports"].tolist() == [0, 0, 0, 1]
+
+
+def test_stance_timeline_of_an_actor_covers_every_dated_pair() -> None:
+    actor = stance_timeline(_dated_world(), "Turkey")
+    assert sorted(set(actor.object)) == ["Qatar", "Syria", "Turkey"]  # Iran's claim has no date
+    assert stance_timeline(_dated_world(), "Turkey", period="year").claims.sum() == 5
+    assert stance_timeline(_dated_world(), "Atlantis").empty
+    with pytest.raises(UsageError, match="period 'week' is not one of month, year"):
+        stance_timeline(_dated_world(), "Turkey", period="week")
+
+
+def test_stance_changes_reads_the_same_claims() -> None:
+    changes = stance_changes(_dated_world())
+    assert changes.values.tolist() == [["Turkey", "Qatar", "supports", "2020-01-10", "2020-01-20", 2],
+                                       ["Turkey", "Qatar", "opposes", "2020-04-30", "2020-04-30", 1]]
+
+
+def test_the_bloc_drawing_leaves_out_actors_without_a_signed_tie() -> None:
+    s = signed([("A", "B", 1), ("B", "C", -1), ("C", "D", -1)])
+    s.add_node("lonely", label="Lonely")
+    figure = draw_blocs(s, {"A": 0, "B": 0, "C": 1, "D": 0, "lonely": 2})
+    axes = figure.axes[0]
+    assert sorted(t.get_text() for t in axes.texts) == ["A", "B", "C", "D"]
+    x0, x1 = axes.get_xlim()
+    y0, y1 = axes.get_ylim()
+    for text in axes.texts:  # every label inside the drawing area
+        x, y = text.get_position()
+        assert x0 < x < x1 and y0 < y < y1

@@ -54,12 +54,15 @@ def test_demo_view_renders_offline(browser, demo_dir: Path) -> None:  # type: ig
         const sg = window.stancegraph;
         const pos = sg.network.getPositions();
         return {nodes: sg.nodes.length, edges: sg.edges.length, placed: Object.keys(pos).length,
-                canvas: document.querySelectorAll('#network canvas').length,
+                shown: sg.visibleNodes.length, canvas: document.querySelectorAll('#network canvas').length,
                 relations: [...new Set(sg.edges.get().map(e => e.relation))].sort(),
                 legend: document.querySelectorAll('#legend li').length};
     """)
     assert counts["nodes"] >= 10 and counts["edges"] >= 10
-    assert counts["placed"] == counts["nodes"] and counts["canvas"] == 1
+    assert counts["placed"] == counts["shown"] and counts["canvas"] == 1
+    assert counts["shown"] < counts["nodes"]  # spokespeople of organisations nobody supports or opposes wait
+    browser.find_element("id", "affiliation-only").click()  # for one click
+    assert browser.execute_script("return window.stancegraph.visibleNodes.length") == counts["nodes"]
     assert {"supports", "opposes"} <= set(counts["relations"])
     assert counts["legend"] >= 8
     drawn = browser.execute_script("""

@@ -12,10 +12,17 @@ from nbclient import NotebookClient
 pytestmark = pytest.mark.model
 
 NOTEBOOKS = sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb"))
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus"
+PER_MONTH_IN_CI = "2"  # statements a month that notebook 03 reads here: about 22, half a minute
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs(path: Path, tmp_path: Path) -> None:
+def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if path.name == "03_state_department.ipynb":
+        if not (CORPUS / "state_department.jsonl").exists():
+            pytest.skip(f"the shared corpus is not at {CORPUS} (notebook 03 reads its State Department statements)")
+        monkeypatch.setenv("STANCEGRAPH_CORPUS", str(CORPUS))  # the kernel inherits the environment
+        monkeypatch.setenv("STANCEGRAPH_PER_MONTH", PER_MONTH_IN_CI)
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
@@ -31,6 +38,8 @@ def test_notebook_runs(path: Path, tmp_path: Path) -> None:
         assert (tmp_path / "quickstart-output" / "view.html").stat().st_size > 100_000
     if path.name == "02_analysis.ipynb":
         check_analysis_outputs(nb, text)
+    if path.name == "03_state_department.ipynb":
+        check_corpus_outputs(nb, text)
 
 
 def check_analysis_outputs(nb: nbformat.NotebookNode, text: str) -> None:
@@ -43,7 +52,21 @@ def check_analysis_outputs(nb: nbformat.NotebookNode, text: str) -> None:
     assert any("Iran" in line for line in members), "Russia and Iran should share a bloc"
     assert "unbalanced: Russia supports both Hezbollah and Iran, but they oppose each other" in text
     assert re.search(r"frustration with the invented ties: [1-9]", text)
-    svgs = [o["data"]["image/svg+xml"] for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs
-            if "image/svg+xml" in o.get("data", {})]
-    assert len(svgs) == 1 and ">Russia<" in svgs[0] and ">Israel<" in svgs[0]
-    assert len(set(re.findall(r'<circle[^>]*fill="(#[0-9a-f]{6})"', svgs[0]))) >= 2  # coloured by bloc
+    pictures = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs
+                if "image/png" in o.get("data", {})]
+    assert len(pictures) == 1
+    drawn = re.search(r"drawn: (\d+) of (\d+) actors \((.*)\)", text)
+    assert drawn and 0 < int(drawn.group(1)) < int(drawn.group(2))  # the actors without a signed tie left out
+    assert {"Russia", "Israel", "Iran"} <= set(drawn.group(3).split(", "))
+
+
+def check_corpus_outputs(nb: nbformat.NotebookNode, text: str) -> None:
+    found = re.search(r"(\d+) statements from (\d+) months \((\S+) to (\S+)\)", text)
+    assert found and int(found.group(1)) >= 2 * int(found.group(2)) - 2 and found.group(3) == "2021-05"
+    assert re.search(r"the United States supports [1-9]\d* actors and opposes \d+", text)
+    pair = re.search(r"Russia and Ukraine: (\d+) support and (\d+) opposition claims over (\d+) months", text)
+    assert pair and int(pair.group(2)) > 0 and int(pair.group(3)) >= 2  # the timeline spans months
+    assert sum("image/png" in o.get("data", {}) for cell in nb.cells if cell.cell_type == "code"
+               for o in cell.outputs) == 1
+    sliders = re.search(r"time sliders from (\S+) to (\S+) \((\d+) months\)", text)
+    assert sliders and sliders.group(1) < sliders.group(2) and int(sliders.group(3)) >= 2

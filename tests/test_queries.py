@@ -15,7 +15,7 @@ from graph.store.files import save_graph
 from tests.graphs import Stated, make_graph
 
 EXPECTED = {"supporters-of", "opponents-of", "allies-of-allies", "enemies-of-enemies", "contested-pairs",
-            "evidence-for", "affiliations-of", "most-connected", "stance-changes"}
+            "evidence-for", "affiliations-of", "most-connected", "stance-changes", "stance-over-time"}
 TRICKY = 'The "Quote" {Front} \\ }'
 
 

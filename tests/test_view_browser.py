@@ -163,3 +163,110 @@ def test_the_sliders_start_where_the_command_line_left_them(browser, tmp_path: P
         const s = document.getElementById(id);
         return [s.value, s.min, document.getElementById(id + '-value').textContent]; })""")
     assert shown == [["2", "2", "2"], ["0.5", "0.5", "0.5"]]
+
+
+def _open(browser, tmp_path: Path, html: str, name: str = "page.html"):  # type: ignore[no-untyped-def]  # noqa: F811
+    page = tmp_path / name
+    page.write_text(html, encoding="utf-8")
+    browser.get(page.as_uri())
+    _wait_for_network(browser)
+    return browser
+
+
+def _slide(driver, slider: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    driver.execute_script("const s = document.getElementById(arguments[0]); s.value = arguments[1]; "
+                          "s.dispatchEvent(new Event('input'));", slider, value)
+
+
+def _shown(driver) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return sorted(tuple(e) for e in driver.execute_script("""const sg = window.stancegraph;
+        return sg.visibleEdges.get().map(e => [sg.nodes.get(e.from).label, e.relation, sg.nodes.get(e.to).label]);"""))
+
+
+def test_pairs_linked_only_by_affiliation_wait_for_one_click(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from tests.graphs import Stated, make_graph
+
+    graph = make_graph([Stated("Turkey", "opposes", "YPG"), Stated("Omer Kaya", "affiliated_with", "Turkey"),
+                        Stated("Sara Klein", "affiliated_with", "Wilson Center")],
+                       types={"Omer Kaya": "Person", "Sara Klein": "Person", "Wilson Center": "Organization"})
+    driver = _open(browser, tmp_path, render_view(graph))
+    assert _shown(driver) == [("Omer Kaya", "affiliatedWith", "Turkey"), ("Turkey", "opposes", "YPG")]
+    assert driver.find_element("id", "affiliation-only-count").text == "1"
+    driver.find_element("id", "affiliation-only").click()
+    assert ("Sara Klein", "affiliatedWith", "Wilson Center") in _shown(driver)
+    assert driver.execute_script("return window.stancegraph.visibleNodes.length") == 5
+
+
+def test_the_time_range_counts_only_the_claims_between_its_ends(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from tests.graphs import Stated, make_graph
+
+    graph = make_graph([Stated("Turkey", "supports", "Qatar", date="2020-01-10"),
+                        Stated("Turkey", "supports", "Qatar", date="2020-02-01"),
+                        Stated("Turkey", "opposes", "Qatar", date="2021-06-30"),
+                        Stated("Iran", "supports", "Syria")])
+    driver = _open(browser, tmp_path, render_view(graph))
+    months = driver.execute_script(
+        "return [...document.querySelectorAll('#time-range output')].map(o => o.textContent)")
+    assert months == ["2020-01", "2021-06"]
+    assert len(_shown(driver)) == 3  # the whole range: the undated Iran -> Syria too
+    _slide(driver, "time-to", 1)
+    assert _shown(driver) == [("Turkey", "supports", "Qatar")]
+    _slide(driver, "min-evidence", 2)
+    assert _shown(driver) == [("Turkey", "supports", "Qatar")]  # both supporting claims are in January-February
+    _slide(driver, "time-from", 1)
+    assert _shown(driver) == []  # one claim in February only
+    _slide(driver, "min-evidence", 1)
+    _slide(driver, "time-to", 2)
+    assert _shown(driver) == [("Turkey", "opposes", "Qatar"), ("Turkey", "supports", "Qatar")]
+    _slide(driver, "time-from", 2)
+    assert _shown(driver) == [("Turkey", "opposes", "Qatar")]
+    _slide(driver, "time-to", 0)  # dragged below the start: the start follows
+    assert driver.execute_script("return [window.stancegraph.state.from, window.stancegraph.state.to]") == [0, 0]
+
+
+def test_the_controls_start_where_the_command_line_left_them(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from graph.view.render import ViewFilters
+
+    driver = _open(browser, tmp_path, render_view(small_graph(), filters=ViewFilters(
+        relations=frozenset({"supports", "opposes"}), types=frozenset({"State", "ArmedGroup"}))))
+    ticked = driver.execute_script("return [...document.querySelectorAll('.relation-filter, .type-filter')]"
+                                   ".filter(b => b.checked).map(b => b.value)")
+    assert ticked == ["supports", "opposes", "State", "ArmedGroup"]
+    assert driver.execute_script("return window.stancegraph.visibleEdges.length") == 4
+
+
+def test_the_overview_labels_the_best_attested_actors(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from tests.graphs import Stated, make_graph
+
+    # 30 states around two hubs, 300 minor actors named once each: the hubs and the best attested states labelled
+    statements = [Stated("Hub A", "supports", f"State {i}") for i in range(30)]
+    statements += [Stated("Hub B", "opposes", f"State {i}") for i in range(0, 30, 2)]
+    statements += [Stated(f"State {i % 30}", "opposes", f"Minor {i}") for i in range(300)]
+    driver = _open(browser, tmp_path, render_view(make_graph(statements)))
+    drawn = driver.execute_script("""const sg = window.stancegraph; const scale = sg.network.getScale();
+        return sg.nodes.get().filter(n => n.font.size * scale >= 7).map(n => n.label);""")
+    assert {"Hub A", "Hub B"} <= set(drawn) and 15 <= len(drawn) <= 30  # at the zoom that shows everything
+    assert not [label for label in drawn if label.startswith("Minor")]
+    driver.execute_script("window.stancegraph.network.moveTo({scale: window.stancegraph.network.getScale() * 4})")
+    closer = driver.execute_script("""const sg = window.stancegraph; const scale = sg.network.getScale();
+        return sg.nodes.get().filter(n => n.font.size * scale >= 7).length;""")
+    assert closer > len(drawn) + 30  # zoomed in, more of them
+    sizes = driver.execute_script("return window.stancegraph.nodes.get(arguments[0]).value",
+                                  driver.execute_script("return window.stancegraph.nodes.get().find("
+                                                        "n => n.label === 'Hub A').id"))
+    assert sizes == 30
+
+
+def test_the_strict_policy_refuses_inline_script_that_slipped_in(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # as if escaping had failed and an article's markup had reached the page as markup
+    html = render_view(small_graph()).replace(
+        '<div id="network"></div>', '<div id="network"></div><script>window.pwned = 4;</script>'
+        '<img src="data:," onerror="window.pwned = 5">', 1)
+    driver = _open(browser, tmp_path, html)
+    driver.execute_script("const s = document.createElement('script'); s.textContent = 'window.pwned = 6';"
+                          "document.body.appendChild(s);")
+    assert driver.execute_script("return window.pwned === undefined")
+    refused = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
+    assert len(refused) >= 2
+    text = _click_edge(driver, "supports", ACTORS["russia"].iri, ACTORS["assad"].iri)
+    assert "Moscow has long supported Assad" in text  # the page's own script still runs

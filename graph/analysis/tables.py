@@ -18,14 +18,14 @@ import networkx as nx
 import pandas as pd
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
-from graph.analysis.draw import bloc_colour, render_blocs_svg
+from graph.analysis.draw import bloc_colour, draw_blocs
 from graph.analysis.signed import Bridge, Triad, find_blocs, find_bridges, find_triads, frustration
 from graph.query.sparql import run_query
 from graph.store.database import load_graph
 from ontology import SG, actor_types
 
-__all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "edges_frame", "find_blocs",
-           "find_bridges", "find_triads", "frustration", "load", "render_blocs_svg", "signed_graph", "to_networkx",
+__all__ = ["Bridge", "Triad", "actors_frame", "bloc_colour", "blocs_frame", "draw_blocs", "edges_frame", "find_blocs",
+           "find_bridges", "find_triads", "frustration", "load", "signed_graph", "to_networkx",
            "triads_frame"]
 
 # Claims grouped into (source, relation, target): edges_frame and the network export (analysis.network) read it.

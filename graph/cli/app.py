@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,11 @@ from graph.errors import StancegraphError, UsageError
 from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
 from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, format_result, named_queries, named_query, parse_params
 from graph.store.database import load_graph
+
+# the view's relations and actor types (graph.view.render's EDGE_STYLE and NODE_STYLE; not imported here, where it
+# would cost every command networkx's import)
+VIEW_RELATIONS = ("supports", "opposes", "affiliatedWith")
+VIEW_TYPES = ("State", "Person", "Organization", "GovernmentBody", "ArmedGroup", "Group")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--min-evidence", type=_positive, default=1, help="hide edges with fewer asserted claims")
     p.add_argument("--min-confidence", type=_fraction, default=0.0,
                    help="hide edges whose most confident asserted claim is below this (0 to 1)")
+    p.add_argument("--since", type=_date, help="count only claims from documents dated on or after this "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD); undated claims are left out")
+    p.add_argument("--until", type=_date, help="count only claims from documents dated up to this (same forms)")
+    p.add_argument("--relation", nargs="+", choices=VIEW_RELATIONS, metavar="RELATION",
+                   help=f"draw only these relations (of {', '.join(VIEW_RELATIONS)})")
+    p.add_argument("--type", nargs="+", choices=VIEW_TYPES, metavar="TYPE",
+                   help=f"draw only actors of these types (of {', '.join(VIEW_TYPES)})")
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
     p.add_argument("graph", type=Path)
@@ -123,6 +136,12 @@ def _fraction(text: str) -> float:
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"{value} must be between 0 and 1")
     return value
+
+
+def _date(text: str) -> str:
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
 
 
 def _seconds(text: str) -> float:
@@ -176,7 +195,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "serve":
         return commands.serve(args.graph, args.host, args.port, args.timeout)
     elif args.command == "view":
-        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
+        commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence,
+                      since=args.since, until=args.until, relations=args.relation, types=args.type)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
         from graph.validate import validate_graph

@@ -146,14 +146,19 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
 
 
 def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2, min_evidence: int = 1,
-         min_confidence: float = 0.0) -> int:
+         min_confidence: float = 0.0, *, since: str | None = None, until: str | None = None,
+         relations: Sequence[str] | None = None, types: Sequence[str] | None = None) -> int:
     """Write the HTML view of the graph at ``graph_path`` (store directory or file); returns the number of edges
-    drawn."""
-    from graph.view.render import render_view  # here, not at the top: networkx and pyvis take a second to import
+    drawn. ``since``/``until`` (ISO dates or prefixes), ``relations`` and ``types`` narrow what is drawn."""
+    from graph.view.render import ViewFilters, render_view  # here, not at the top: networkx takes a second
 
+    base = ViewFilters()
+    filters = ViewFilters(min_evidence, min_confidence, since, until,
+                          frozenset(relations) if relations else base.relations,
+                          frozenset(types) if types else base.types)
     graph = load_graph(graph_path)
     html = render_view(graph, actor=actor, hops=hops, min_evidence=min_evidence, min_confidence=min_confidence,
-                       title=f"stancegraph: {graph_path.name}")
+                       title=f"stancegraph: {graph_path.name}", filters=filters)
     write_atomic(output, html.encode("utf-8"))
     return html.count('"relation":')
 

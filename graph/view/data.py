@@ -66,6 +66,24 @@ class Edge:
         """The confidence of the most confident asserted claim (0 if there is none)."""
         return max((e.confidence for e in self.evidence if not (e.negated or e.hedged)), default=0.0)
 
+    def between(self, since: str | None, until: str | None) -> Edge:
+        """The edge with only the claims from documents dated from ``since`` to ``until`` (ISO dates or their
+        prefixes, "2022-03", both ends included); with either given, undated claims are left out.
+
+        Examples:
+            >>> days = ("2022-01-31", "2022-03-02", "")
+            >>> ev = [Evidence("", [], "", day, "", "", "", 0.9, False, False) for day in days]
+            >>> [e.date for e in Edge("a", "supports", "b", ev).between("2022-02", "2022-03").evidence]
+            ['2022-03-02']
+            >>> len(Edge("a", "supports", "b", ev).between(None, None).evidence)
+            3
+        """
+        if since is None and until is None:
+            return self
+        kept = [e for e in self.evidence if e.date and (since is None or e.date[:len(since)] >= since)
+                and (until is None or e.date[:len(until)] <= until)]
+        return Edge(self.source, self.relation, self.target, kept)
+
 
 def collect_actors(graph: Graph) -> dict[str, Actor]:
     """Every actor of ``graph`` by IRI: preferred label, type, aliases and Wikidata id."""
