@@ -188,3 +188,22 @@ def test_killing_the_client_with_sigkill_leaves_no_worker_behind(plugin: Path, a
         run.communicate(timeout=30)
     _, alive = psutil.wait_procs(children, timeout=5)
     assert alive == [], f"left running after the client was killed: {[p.pid for p in alive]}"
+
+
+def test_the_client_holds_only_the_partitions_in_flight(articles: list[str]) -> None:
+    from graph.pipeline import extract_documents
+    from graph.readers.documents import Document
+    from graph.resolve.resolver import Resolver
+
+    pulled = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal pulled
+        for path in articles * 3:
+            pulled += 1
+            yield Document(f"{pulled}-{Path(path).name}", Path(path).read_text(encoding="utf-8"))
+
+    stream = extract_documents(documents(), Resolver(), dask="local:2", partition_size=1)
+    first = next(stream)
+    assert first.document.id.startswith("1-") and pulled <= 5  # 2 partitions a worker + 1 in flight, not all 24
+    assert [x.document.id.split("-")[0] for x in stream] == [str(n) for n in range(2, 25)]  # in input order
