@@ -207,3 +207,18 @@ def test_the_client_holds_only_the_partitions_in_flight(articles: list[str]) -> 
     first = next(stream)
     assert first.document.id.startswith("1-") and pulled <= 5  # 2 partitions a worker + 1 in flight, not all 24
     assert [x.document.id.split("-")[0] for x in stream] == [str(n) for n in range(2, 25)]  # in input order
+
+
+@pytest.mark.parametrize(("dask", "message"), [
+    ("local:0", "--dask local:0: give local:N with N worker processes (1 or more), e.g. local:4"),
+    ("tcp://127.0.0.1:1", "--dask tcp://127.0.0.1:1: cannot reach a Dask scheduler there (OSError); start one with "
+                          "`dask scheduler` and `dask worker ADDRESS`, or use --dask local:N"),
+])
+def test_a_bad_cluster_address_is_one_line_and_leaves_nothing_behind(dask: str, message: str, articles: list[str],
+                                                                      tmp_path: Path) -> None:
+    out = tmp_path / "news"
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", articles[0], "-o", str(out), "--dask", dask],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"stancegraph: error: {message}"]
+    assert not out.exists()
