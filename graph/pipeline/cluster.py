@@ -14,16 +14,20 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from graph.errors import UsageError
+from graph.errors import StancegraphError, UsageError
 from graph.pipeline.mapping import Failed, Outcome, Settings, map_partition
 from graph.readers.documents import Document
 
 LOCAL = "local:"
 _CONNECT_TIMEOUT_S = 10
+
+
+class ClusterError(StancegraphError):
+    """The cluster running the map step went away during a build."""
 
 
 class Pending(Protocol):
@@ -81,6 +85,9 @@ class DaskRunner:
             return pending.result()
         except KilledWorker:
             return [self._alone(document) for document in partition]
+        except (OSError, CancelledError) as err:  # the scheduler or the connection to it is gone
+            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); nothing was "
+                               f"written; check the scheduler and workers, then run the build again") from None
 
     def _alone(self, document: Document) -> Outcome:
         from distributed import KilledWorker
@@ -120,7 +127,7 @@ def open_runner(settings: Settings, jobs: int = 1, dask: str | None = None) -> I
         from graph.pipeline.watch import WorkerWatch
 
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
             client.register_plugin(WorkerWatch(os.getpid()), name="stancegraph-watch")
             yield DaskRunner(client, settings)

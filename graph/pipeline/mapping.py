@@ -63,6 +63,7 @@ def map_partition(documents: Sequence[Document], settings: Settings) -> list[Out
         >>> [(c.subject.text, c.relation, c.object.text) for c in out.claims]
         [('Iran', 'supports', 'Houthi rebels')]
     """
+    loaded(settings)  # a model or extractor that is not installed is an error of the run, not of a document
     out: list[Outcome] = []
     for start in range(0, len(documents), BATCH_SIZE):
         batch = documents[start:start + BATCH_SIZE]
