@@ -4,4 +4,5 @@ import sys
 
 from graph.cli.app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes spawned by a local cluster import this module again: run only here
+    sys.exit(main())

@@ -34,8 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path,
                    help="a store directory (a name without an extension) or a graph file: .ttl .nt .trig .jsonld")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    p.add_argument("--jobs", type=_positive, default=1, help="processes for the spaCy pipeline")
-    p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it")
+    _scale_options(p)
+    p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it; "
+                                                         "documents already in it are skipped (resume a long run)")
     p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
                    help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
                         "beside the output graph, if there is one")
@@ -110,6 +111,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _scale_options(p: argparse.ArgumentParser) -> None:
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--jobs", type=_positive, default=1,
+                       help="worker processes on this machine for the per-document work (default 1: this process)")
+    where.add_argument("--dask", metavar="ADDRESS|local:N",
+                       help="run the per-document work on the Dask cluster at ADDRESS (tcp://host:8786) or on a "
+                            "local cluster of N worker processes (local:N); see docs/scale.md")
+    p.add_argument("--partition-size", type=_positive, metavar="N",
+                   help="documents sent to a worker at a time (default 16; the graph does not depend on it)")
+
+
 def _extractor_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--learned", action="store_true",
                    help="decide with the pair classifier (pairs.v1, experimental) instead of the rules "
@@ -173,10 +185,14 @@ def _run(args: argparse.Namespace) -> int:
     # in that command's branch: importing them costs every other command a second or more at start.
     if args.command == "build":
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
-                                _extractors(args), args.classifier)
+                                _extractors(args), args.classifier, args.dask, args.partition_size)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f" ({report.documents} new, {report.already} already there)" if report.already else "")
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
+        if report.failed:
+            print(f"stancegraph: {len(report.failed)} documents could not be processed (see the warnings above); "
+                  f"the graph holds the rest", file=sys.stderr)
+            return 1
     elif args.command == "extract":
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, _extractors(args), args.classifier)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)

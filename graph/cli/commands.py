@@ -16,6 +16,7 @@ from extractors.nlp.models import DEFAULT_MODEL
 from extractors.registry import DEFAULT_EXTRACTORS
 from graph.build import actors_in, build_graph, document_iri, new_graph
 from graph.errors import InputError
+from graph.readers.counting import count_documents
 from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
@@ -41,6 +42,7 @@ class RunReport:
     claims: int = 0
     already: int = 0  # documents an --append found in the graph already, and left alone
     skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # documents that crashed the parser, an extractor or the resolver
     _held: list[str] = field(default_factory=list)
 
     def skip(self, err: InputError) -> None:
@@ -49,6 +51,11 @@ class RunReport:
             _warning(str(err))
         else:
             self._held.append(str(err))
+
+    def fail(self, err: InputError) -> None:
+        """A document the pipeline could not process: skipped as unreadable ones are, and the run exits 1."""
+        self.failed.append(str(err))
+        self.skip(err)
 
     def read_one(self, claims: int) -> None:
         if not self.documents:
@@ -79,10 +86,12 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           append: bool = False, overrides: Path | None = None, extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          classifier: Path | None = None) -> RunReport:
+          classifier: Path | None = None, dask: str | None = None, partition_size: int | None = None) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output``: a store directory (a path
     without an RDF extension; one transaction) or a graph file (written atomically).
 
+    The per-document work runs in ``jobs`` local processes or on the Dask cluster ``dask`` (``local:N`` or a
+    scheduler address), ``partition_size`` documents at a time (``graph.pipeline``); the graph is the same.
     With ``append`` the existing graph at ``output`` is extended (new mentions join its actors; ids stay); the
     same article added twice changes nothing. ``overrides`` (default: ``stancegraph-overrides.tsv`` beside
     ``output``) holds the analyst's resolution corrections. ``extractors`` are the registered extractors to run
@@ -101,7 +110,9 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
 
     def counted() -> Iterator[Extracted]:
         for item in extract_documents(_new_documents(read_documents(inputs, report.skip), known, report), resolver,
-                                      model, jobs, extractors, classifier=classifier):
+                                      model, jobs, extractors, classifier=classifier, dask=dask,
+                                      partition_size=partition_size, total=count_documents(inputs),
+                                      on_failure=report.fail):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
@@ -118,12 +129,17 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
 
 
 def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport) -> Iterator[Document]:
-    """The documents not in ``graph`` already (the same text is the same document); the others are counted in
-    ``report.already`` and never reach the pipeline, so an --append costs what is new."""
+    """The documents not in ``graph`` already nor earlier in this run (the same text is the same document); the
+    others are counted in ``report.already`` and never reach the pipeline, so an --append costs what is new. The
+    run's own documents are remembered here, not looked up in ``graph``: the pipeline reads ahead of what the graph
+    holds, by as much as the partitions in flight, and the graph must not depend on that."""
+    seen: set[str] = set()
     for document in documents:
-        if (document_iri(document), RDF.type, SG.Document) in graph:
+        iri = document_iri(document)
+        if iri in seen or (iri, RDF.type, SG.Document) in graph:
             report.already += 1
             continue
+        seen.add(iri)
         yield document
 
 
@@ -137,7 +153,7 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
     from graph.pipeline import extract_documents
 
     for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
-                                  classifier=classifier):
+                                  classifier=classifier, total=count_documents(inputs), on_failure=report.fail):
         report.read_one(len(item.claims))
         lines.extend(json.dumps(c.to_json(), ensure_ascii=False) for c in item.claims)
     report.fail_if_empty(inputs, output)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
+from graph.readers.bulk import is_bulk, read_bulk
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -52,8 +53,8 @@ def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Do
         if not path.exists():
             on_error(InputError(f"{raw}: no such file or directory; check the path"))
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                           and p.stem.upper() not in NOT_ARTICLES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.stem.upper() not in NOT_ARTICLES
+                           and (p.suffix.lower() in SUPPORTED or is_bulk(p)))
             if not files:
                 on_error(InputError(f"{raw}: no .txt, .md, .html or .jsonl files in this directory"))
             for file in files:
@@ -118,6 +119,10 @@ def _language_identifier() -> Any:
 
 
 def _read_file(path: Path, doc_id: str) -> Iterator[Document | InputError]:
+    if is_bulk(path):  # .jsonl.gz, .parquet: streamed a record at a time (graph.readers.bulk)
+        for fields in read_bulk(path):
+            yield fields if isinstance(fields, InputError) else Document(**fields)  # type: ignore[arg-type]
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")

@@ -1,0 +1,179 @@
+"""The build on 1 and 2 workers, and the reduce step alone (issue 18).
+
+    python benchmarks/scale.py build [--articles 500] [--workers 1 2]
+    python benchmarks/scale.py reduce [--docs 10000 30000 100000]
+
+``build``: the first ``--articles`` BBC articles (``shared/data/external/bbc/articles.jsonl``) built with the
+real CLI in a subprocess, once in one process (``--jobs 1``, no cluster) and once per ``--dask local:N``; wall
+time, documents a second, the speed-up over ``local:1``, and the peak resident memory of the client process and
+of the largest worker process (sampled every 0.2 s with psutil); the graphs must be isomorphic. The machine's
+load average is printed before and after, because other work on the cores disturbs the speed-up.
+
+``reduce``: the client's share alone on synthetic map results (``--claims-per-doc`` claims a document, default
+1, between 2 of 300 states or 200 people, each naming its speaker; seeded): cross-document resolution
+(``resolve_document`` in input order, as ``graph.pipeline.stream`` does), the RDF graph (``build_graph``) and the
+write into a new Oxigraph store, timed separately, with the microseconds per claim for each size (flat means
+linear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from rdflib import RDF, Graph
+from rdflib.compare import isomorphic
+
+from extractors.records import Claim, Mention
+from graph.build import build_graph, new_graph
+from graph.pipeline.mapping import Mapped
+from graph.pipeline.stream import Extracted
+from graph.readers.documents import Document
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver
+from graph.store.destination import Destination
+from ontology import SG
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "bbc" / "articles.jsonl"
+_SAMPLE_S = 0.2
+
+
+def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, float, float]:
+    """Wall seconds, the client's peak RSS and the largest worker's peak RSS (MiB) of one CLI build."""
+    start = time.perf_counter()
+    log = output.with_suffix(".log")
+    with log.open("w", encoding="utf-8") as errors:  # a file, not a pipe: a full pipe would stall the build
+        run = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(articles), "-o", str(output), *where],
+                               stdout=subprocess.DEVNULL, stderr=errors, text=True)
+    client = psutil.Process(run.pid)
+    peaks: dict[int, float] = {}
+    while run.poll() is None:
+        try:
+            for proc in [client, *client.children(recursive=True)]:
+                peaks[proc.pid] = max(peaks.get(proc.pid, 0.0), proc.memory_info().rss / 2**20)
+        except psutil.Error:
+            pass
+        time.sleep(_SAMPLE_S)
+    wall = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"build {' '.join(where)} failed: {log.read_text(encoding='utf-8')[-500:]}")
+    workers = [mib for pid, mib in peaks.items() if pid != run.pid]
+    return wall, peaks.get(run.pid, 0.0), max(workers, default=0.0)
+
+
+def bench_build(count: int, workers: list[int]) -> None:
+    print(f"load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        articles = Path(tmp) / "articles.jsonl"
+        with BBC.open(encoding="utf-8") as source:
+            articles.write_text("".join(line for _, line in zip(range(count), source, strict=False)),
+                                encoding="utf-8")
+        runs = [("--jobs 1 (no cluster)", ["--jobs", "1"])] + [(f"--dask local:{n}", ["--dask", f"local:{n}"])
+                                                              for n in workers]
+        rows: list[tuple[str, float, float, float]] = []
+        graphs: list[Graph] = []
+        base: float | None = None
+        for name, where in runs:
+            out = Path(tmp) / f"{len(graphs)}.nt"
+            wall, client, worker = measured_build(articles, out, *where)
+            base = wall if where == ["--dask", "local:1"] else base
+            rows.append((name, wall, client, worker))
+            graphs.append(Graph().parse(out))
+        print(f"load average after: {os.getloadavg()}")
+    print(f"\n{count} BBC articles, {os.cpu_count()} cores\n")
+    print("| run | wall s | docs/s | speed-up vs local:1 | client peak MiB | worker peak MiB |")
+    print("|---|---|---|---|---|---|")
+    for name, wall, client, worker in rows:
+        speed = f"{base / wall:.2f}" if base else ""
+        print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} |")
+    same = all(isomorphic(graphs[0], g) for g in graphs[1:])
+    for (name, *_), graph in zip(rows[1:], graphs[1:], strict=True):
+        if not isomorphic(graphs[0], graph):
+            print(f"{name}: {len(set(graph) - set(graphs[0]))} triples not in the --jobs 1 graph, "
+                  f"{len(set(graphs[0]) - set(graph))} missing from it")
+    claims = sum(1 for kind in (SG.StanceClaim, SG.AffiliationClaim) for _ in graphs[0].subjects(RDF.type, kind))
+    print(f"\ngraphs isomorphic across runs: {same} ({len(graphs[0])} triples, {claims} claims)")
+
+
+def synthetic_results(count: int, per_document: int = 1, seed: int = 18) -> list[Mapped]:
+    """Map results as the workers return them: each document ``per_document`` claims between states or people,
+    each said by a named person."""
+    from extractors.kb.actors import load_kb
+
+    rng = random.Random(seed)
+    states = sorted({a.label for a in load_kb().actors.values() if a.type == "State"})[:300]
+    people = [f"{first} {last}" for first in ("Anna", "Omar", "Li", "Maria", "Ivan", "Sara", "Jean", "Ali", "Eva",
+                                               "Tom") for last in ("Berg", "Haddad", "Chen", "Rossi", "Petrov",
+                                                                   "Klein", "Dubois", "Khan", "Novak", "Smith",
+                                                                   "Okafor", "Silva", "Tanaka", "Moreau", "Weber",
+                                                                   "Costa", "Nagy", "Ionescu", "Larsen", "Quinn")]
+    out = []
+    for number in range(count):
+        doc_id = f"synthetic-{number}"
+        claims, mentions, text = [], [], ""
+        for index in range(per_document):
+            a, b = rng.sample(states if rng.random() < 0.8 else people, 2)
+            speaker = rng.choice(people)
+            sentence = f"{a} backs {b}, {speaker} said. "
+            start = len(text)
+            subject = Mention(a, start, start + len(a), "GPE")
+            obj = Mention(b, start + len(a) + 7, start + len(a) + 7 + len(b), "GPE")
+            said = Mention(speaker, start + len(a) + len(b) + 9, start + len(a) + len(b) + 9 + len(speaker), "PERSON")
+            text += sentence
+            mentions += [subject, obj, said]
+            claims.append(Claim(doc_id, index, sentence.strip(), start, rng.choice(["supports", "opposes"]), subject,
+                                obj, "back", "stance.v1", round(rng.random(), 3), attributed_to=said))
+        out.append(Mapped(Document(doc_id, text), claims, mentions, []))
+    return out
+
+
+def bench_reduce(sizes: list[int], per_document: int) -> None:
+    print("| documents | claims | resolve s | graph s | store write s | triples | us/claim resolve | us/claim "
+          "graph | us/claim write | us/claim total |\n|---|---|---|---|---|---|---|---|---|---|")
+    for size in sizes:
+        results = synthetic_results(size, per_document)
+        claims = sum(len(r.claims) for r in results)
+        resolver = Resolver()
+        start = time.perf_counter()
+        extracted = [Extracted(r.document, resolve_document(r.claims, r.mentions, resolver, r.definitions))
+                     for r in results]
+        resolved = time.perf_counter() - start
+        start = time.perf_counter()
+        graph = build_graph(extracted, resolver, new_graph())
+        built = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            target = Destination(Path(tmp) / "store")
+            target.write(graph)
+            del target
+            written = time.perf_counter() - start
+        per = [1e6 * t / claims for t in (resolved, built, written, resolved + built + written)]
+        print(f"| {size} | {claims} | {resolved:.1f} | {built:.1f} | {written:.1f} | {len(graph)} | "
+              + " | ".join(f"{p:.0f}" for p in per) + " |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    p = sub.add_parser("build")
+    p.add_argument("--articles", type=int, default=500)
+    p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p = sub.add_parser("reduce")
+    p.add_argument("--docs", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    p.add_argument("--claims-per-doc", type=int, default=1)
+    args = parser.parse_args()
+    if args.what == "build":
+        bench_build(args.articles, args.workers)
+    else:
+        bench_reduce(args.docs, args.claims_per_doc)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Where the map step runs: in this process (``--jobs 1``), on a Dask ``LocalCluster`` of worker processes
+(``--jobs N``, ``--dask local:N``), or on an existing Dask cluster (``--dask tcp://host:8786``).
+
+Every runner takes a partition of documents and gives back something whose ``result()`` is that partition's
+outcomes, so the stream in ``graph.pipeline.stream`` is one code path for all of them. Dask and its cluster
+start only for more than one job: ``--jobs 1`` costs what it did before.
+
+Worker processes of a local cluster end with the process that started them, even when it is killed with
+SIGKILL and cannot shut them down: each watches its parent's pid (``graph.pipeline.watch``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import CancelledError, Future
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from graph.errors import StancegraphError, UsageError
+from graph.pipeline.mapping import Failed, Outcome, Settings, map_partition
+from graph.readers.documents import Document
+
+LOCAL = "local:"
+_CONNECT_TIMEOUT_S = 10
+
+
+class ClusterError(StancegraphError):
+    """The cluster running the map step went away during a build."""
+
+
+class Pending(Protocol):
+    def result(self) -> list[Outcome]: ...
+
+
+class Runner(Protocol):
+    """Runs ``map_partition`` on partitions; ``workers`` is how many run at once."""
+
+    workers: int
+
+    def submit(self, partition: Sequence[Document]) -> Pending: ...
+
+    def collect(self, partition: Sequence[Document], pending: Pending) -> list[Outcome]:
+        """The outcomes of ``partition`` submitted as ``pending``, one per document, in order."""
+        ...
+
+
+class InlineRunner:
+    """The map step in this process, one partition at a time (``--jobs 1``: no cluster, no Dask import)."""
+
+    workers = 1
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def submit(self, partition: Sequence[Document]) -> Pending:
+        done: Future[list[Outcome]] = Future()
+        done.set_result(map_partition(partition, self.settings))
+        return done
+
+    def collect(self, partition: Sequence[Document], pending: Pending) -> list[Outcome]:
+        return pending.result()
+
+
+class DaskRunner:
+    """The map step on the workers of a Dask cluster reached through ``client``."""
+
+    def __init__(self, client: Any, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def submit(self, partition: Sequence[Document]) -> Pending:
+        future: Pending = self.client.submit(map_partition, list(partition), self.settings, pure=False)
+        return future
+
+    def collect(self, partition: Sequence[Document], pending: Pending) -> list[Outcome]:
+        """A partition whose worker died is rerun by Dask on another; one that killed a worker every time
+        (``distributed.scheduler.allowed-failures``) is run again one document at a time, so only the document
+        that kills its worker is lost."""
+        from distributed import KilledWorker
+
+        try:
+            return pending.result()
+        except KilledWorker:
+            return [self._alone(document) for document in partition]
+        except (OSError, CancelledError) as err:  # the scheduler or the connection to it is gone
+            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); nothing was "
+                               f"written; check the scheduler and workers, then run the build again") from None
+
+    def _alone(self, document: Document) -> Outcome:
+        from distributed import KilledWorker
+
+        try:
+            outcomes: list[Outcome] = self.client.submit(map_partition, [document], self.settings, pure=False).result()
+        except KilledWorker:
+            return Failed(document, "its worker process died on it each time (out of memory, or a crash in native "
+                                    "code)")
+        return outcomes[0]
+
+
+def worker_count(jobs: int, dask: str | None) -> int:
+    """The workers ``--jobs``/``--dask`` ask for (an existing cluster: 0, it says itself)."""
+    if dask is None:
+        return jobs
+    if dask.startswith(LOCAL):
+        count = dask[len(LOCAL):]
+        if not count.isdigit() or int(count) < 1:
+            raise UsageError(f"--dask {dask}: give local:N with N worker processes (1 or more), e.g. local:4")
+        return int(count)
+    return 0
+
+
+@contextmanager
+def open_runner(settings: Settings, jobs: int = 1, dask: str | None = None) -> Iterator[Runner]:
+    """The runner for ``jobs`` local processes or the Dask cluster ``dask`` (``local:N`` or a scheduler
+    address); a local cluster is started here and closed on leaving."""
+    workers = worker_count(jobs, dask)
+    if dask is None and jobs == 1:
+        yield InlineRunner(settings)
+        return
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # the CLI reports what matters on its own
+    if workers:
+        from graph.pipeline.watch import WorkerWatch
+
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
+        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            client.register_plugin(WorkerWatch(os.getpid()), name="stancegraph-watch")
+            yield DaskRunner(client, settings)
+        return
+    try:
+        client = Client(dask, timeout=_CONNECT_TIMEOUT_S)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as err:
+        raise UsageError(f"--dask {dask}: cannot reach a Dask scheduler there ({type(err).__name__}); start one "
+                         f"with `dask scheduler` and `dask worker ADDRESS`, or use --dask local:N") from None
+    with client:
+        yield DaskRunner(client, settings)
