@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from extractors.nlp.models import DEFAULT_MODEL
+from extractors.nlp.pieces import pipe_pieces
 from extractors.nlp.pipeline import load_pipeline
 from extractors.records import Claim
 from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS, RULE_EXTRACTORS, get_extractor
@@ -51,7 +52,7 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
     funcs = [_configured(get_extractor(name), classifier) for name in extractors]
     show = sys.stderr.isatty() if progress is None else progress
     stream = ((d.text, d) for d in documents)
-    docs = nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE, n_process=max(1, jobs))
+    docs = pipe_pieces(nlp, stream, batch_size=BATCH_SIZE, n_process=max(1, jobs))  # long texts in pieces
     for batch in _batches(tqdm(docs, disable=not show, unit="doc", desc="reading"), BATCH_SIZE):
         found: list[list[Claim]] = [[] for _ in batch]
         pairs = [(spacy_doc, document.id) for spacy_doc, document in batch]
