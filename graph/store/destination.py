@@ -47,7 +47,12 @@ class Destination:
         self._created = False
         if is_store_path(path):
             self._created = not path.exists()
-            self._store = open_writer(path)
+            try:
+                self._store = open_writer(path)
+            except GraphFileError:
+                if self._created:  # a full disk stops Oxigraph half-way through making the store's files
+                    shutil.rmtree(path, ignore_errors=True)
+                raise
         else:
             rdf_format(path)  # an unknown extension is a usage error before any work
             check_output(path)  # so is a place no file can be written

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.probes import cli_line, namespace_refusal, no_traceback, problems, run_cli, run_in_namespace
+from tests.faults.probes import (
+    cli_line,
+    document_ids,
+    namespace_refusal,
+    no_traceback,
+    problems,
+    run_cli,
+    run_in_namespace,
+)
 
 GRAPH = Path(__file__).resolve().parents[1] / "golden" / "golden_article.ttl"  # a graph that build wrote
 ARTICLE = "Iran continues to back the Houthi rebels in Yemen, officials in Sanaa said on Monday.\n"
@@ -139,3 +147,33 @@ def test_a_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_write(t
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, "g.nt"])
     assert out.read_bytes() != OLD and b"<https://w3id.org/stancegraph/" in out.read_bytes()
+
+
+@pytest.mark.skipif(namespace_refusal() is not None, reason=str(namespace_refusal()))
+def test_a_store_on_a_full_or_read_only_disk_is_one_line_and_stays_as_it_was(tmp_path: Path, article: Path) -> None:
+    store = tmp_path / "news"
+    assert run_cli("import", GRAPH, "-o", store).returncode == 0
+    before = document_ids(store)
+    disk, after = tmp_path / "disk", tmp_path / "after"
+    disk.mkdir()
+    after.mkdir()
+    d, a = shlex.quote(str(disk)), shlex.quote(str(after))
+    full = (f"mount -t tmpfs -o size=2m tmpfs {d} && cp -a {shlex.quote(str(store))} {d}/news && "
+            f"(head -c 10000000 /dev/zero > {d}/.filler 2>/dev/null; true) && "
+            f"{cli_line('build', article, '-o', disk / 'news', '--append')}; rc=$?; "
+            f"{cli_line('build', article, '-o', disk / 'new-store')}; rc2=$?; rm {d}/.filler; "
+            f"cp -a {d}/. {a}/; test $rc2 = 1 && exit $rc")
+    result = run_in_namespace(full)  # two commands, one line each
+    no_traceback(result)
+    assert result.returncode == 1, result.stderr
+    lines = problems(result.stderr)
+    assert len(lines) == 2, result.stderr
+    for line, name in zip(lines, ["news", "new-store"], strict=True):
+        assert line.startswith(f"stancegraph: error: {disk / name}: ") and "No space left on device" in line
+    assert sorted(p.name for p in after.iterdir()) == ["news"]  # the new store was not left half made
+    assert document_ids(after / "news") == before
+    folder = shlex.quote(str(tmp_path))
+    read_only = (f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} && "
+                 f"{cli_line('build', article, '-o', store, '--append')}")
+    one_error(run_in_namespace(read_only), str(store), "Read-only file system")
+    assert document_ids(store) == before
