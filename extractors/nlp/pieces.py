@@ -18,7 +18,10 @@ from spacy.tokens import Doc
 
 __all__ = ["PIECE_CHARS", "pipe_pieces", "split_text"]
 
-PIECE_CHARS = 100_000  # an over-long text is parsed in pieces of at most this many characters (memory per piece)
+# An over-long text is parsed in pieces of at most this many characters. nlp.pipe parses a batch of pieces at
+# once, so a batch holds at most batch_size x PIECE_CHARS characters (320,000 at 32), less than one text of
+# max_length parsed whole: memory stays within what any text spaCy accepts may take, however long the text.
+PIECE_CHARS = 10_000
 
 # Where a text may be cut, best first: after a blank line, a line break, a sentence's end, any space. The cut
 # falls after the whitespace, so each piece keeps the whitespace that ends it.

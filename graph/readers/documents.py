@@ -25,6 +25,10 @@ _LANGUAGE_SAMPLE = 3000  # characters read to tell the language
 _MIN_CHARS_FOR_LANGUAGE = 40  # shorter than this (a headline) cannot be told apart reliably
 _SURE = 0.9  # the identifier's probability for another language that makes a Latin-script text not English
 _LATIN_END = 0x250  # letters below this code point are Latin (ASCII, Latin-1, Latin Extended-A and -B)
+# Longer than this, a document is no article (a book, a dump of many): reported and skipped. Up to it, a text over
+# the spaCy pipeline's max_length is parsed in pieces (extractors.nlp.pieces); at 1.2 million characters that
+# took 13 minutes on the shared machine, so ten million is already hours.
+MAX_DOCUMENT_CHARS = 10_000_000
 _SNIFF = 8192  # bytes looked at for NULs (a binary file) and for a byte-order mark
 # Byte-order marks that say for certain how a file is encoded (UTF-8's is read by "utf-8-sig"); longest first,
 # as UTF-32-LE's begins with UTF-16-LE's
@@ -88,6 +92,9 @@ def _checked(docs: Iterator[Document | InputError], on_error: ErrorHandler) -> I
 def _problem(doc: Document) -> str | None:
     if not doc.text.strip():
         return "empty document, no text to read"
+    if len(doc.text) > MAX_DOCUMENT_CHARS:
+        return (f"{len(doc.text):,} characters, more than the {MAX_DOCUMENT_CHARS:,} stancegraph reads as one "
+                f"document; split it into its articles")
     if not looks_english(doc.text):
         return "does not look like English text (stancegraph reads English news only)"
     return None

@@ -30,6 +30,7 @@ def test_every_bad_document_is_one_line_and_the_good_ones_are_built(tmp_path: Pa
     (folder / "latin1.txt").write_bytes(LATIN1.encode("latin-1"))
     (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" + bytes(range(256)))
     (folder / "windows.txt").write_bytes(GOOD_TOO.encode("utf-16"))  # a byte-order mark: decoded, not refused
+    (folder / "huge.txt").write_text((GOOD + "\n\n") * (10_000_000 // len(GOOD)), encoding="utf-8")
     (folder / "russian.txt").write_text("Президент России заявил во вторник, что Россия продолжит поддерживать "
                                         "правительство Сирии.", encoding="utf-8")
     (folder / "chinese.txt").write_text("俄罗斯总统普京周二表示，俄罗斯将继续支持叙利亚政府，"
@@ -51,6 +52,7 @@ def test_every_bad_document_is_one_line_and_the_good_ones_are_built(tmp_path: Pa
     expected = [
         f"{folder / 'binary.txt'}: binary file",
         "chinese.txt: does not look like English",
+        "huge.txt: 10,",  # the number of characters, then what to do
         f"{folder / 'latin1.txt'}: not valid UTF-8 (byte 8)",
         f"{folder / 'lines.jsonl'}:2: the 'text' field holds a lone surrogate (\\ud800)",
         f"{folder / 'lines.jsonl'}:3: not valid UTF-8",
@@ -61,6 +63,7 @@ def test_every_bad_document_is_one_line_and_the_good_ones_are_built(tmp_path: Pa
     assert len(lines) == len(expected), result.stderr
     for line, start in zip(lines, expected, strict=True):
         assert line.startswith(f"stancegraph: warning: {start}"), (line, start)
+    assert "split it into its articles" in lines[2]
     assert document_ids(out) == ["good.txt", "j1", "j6", "windows.txt"]
     assert {("Iran", "Houthis"), ("Qatar", "Turkey"), ("Russia", "Syria")} <= labelled_edges(out, "supports")
     assert ("Turkey", "Kurdish militia") in labelled_edges(out, "opposes")
