@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractors.lexicon import actor_adjectives, actor_nouns, control_verbs, speech_verbs
 from extractors.records import Mention
@@ -55,7 +55,7 @@ def actor_mention(token: Token) -> Mention | None:
     if token.pos_ == "PRON":
         return mention_of(token, "PRON") if token.text.lower() in _ACTOR_PRONOUNS else None
     if token.ent_type_:
-        ent = _entity_of(token)
+        ent = entity_of(token)
         if ent is None or ent.label_ not in ACTOR_ENTS or _unplaced_adjective(ent):
             return None
         return mention_of(ent, ent.label_)
@@ -65,7 +65,7 @@ def actor_mention(token: Token) -> Mention | None:
         return mention_of(phrase, "NOUN") if bare_ok or len(phrase) > 1 else None
     for child in token.lefts:
         if child.dep_ in _MODIFIER_DEPS and child.ent_type_ in ACTOR_ENTS:
-            ent = _entity_of(child)
+            ent = entity_of(child)
             if ent is not None and (_plural(token) or not _unplaced_adjective(ent)):
                 return mention_of(ent, ent.label_)
     return None
@@ -97,11 +97,57 @@ def with_place(phrase: Span) -> Span:
     return phrase
 
 
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+def sentences_with_entities(doc: Doc) -> Iterator[tuple[Span, list[Span]]]:
+    """Each sentence of ``doc`` with the entities inside it (as ``sent.ents`` gives them), in one pass over the
+    sentences and the entities: ``sent.ents`` reads every entity of the document for each sentence.
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["Iran", "spoke", ".", "Iraq", "and", "Syria", "too", "."],
+        ...           ents=["B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0])
+        >>> [(sent.text, [e.text for e in ents]) for sent, ents in sentences_with_entities(doc)]
+        [('Iran spoke .', ['Iran']), ('Iraq and Syria too .', ['Iraq', 'Syria'])]
+    """
+    ents = list(doc.ents)
+    first = 0
+    for sent in doc.sents:
+        while first < len(ents) and ents[first].start < sent.start:
+            first += 1
+        inside = []
+        for ent in ents[first:]:
+            if ent.start >= sent.end:
+                break
+            if ent.end <= sent.end:
+                inside.append(ent)
+        yield sent, inside
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity of ``doc.ents`` that ``token`` is part of, or None; found from the tokens' IOB tags, in time
+    that grows with the entity's length (``doc.ents`` makes a span of every entity of the document each time it
+    is read, which made a long document's extraction grow with the square of its length).
+
+    Examples:
+        >>> from spacy.tokens import Doc
+        >>> from spacy.vocab import Vocab
+        >>> doc = Doc(Vocab(), words=["the", "Islamic", "State", "and", "Iran"],
+        ...           ents=["O", "B-ORG", "I-ORG", "O", "B-GPE"])
+        >>> [(e.text, e.label_) if e is not None else None for e in map(entity_of, doc)]
+        [None, ('Islamic State', 'ORG'), ('Islamic State', 'ORG'), None, ('Iran', 'GPE')]
+    """
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    if not first.ent_type:
+        return None
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def child(token: Token, *deps: str) -> Token | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
+from rdflib.term import Node
 
 from extractors.records import Claim
 from graph.readers.documents import Document
@@ -91,6 +92,61 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     if document.source:
         graph.add((iri, DCTERMS.publisher, Literal(document.source)))
     return iri
+
+
+def documents_by_id(graph: Graph) -> dict[str, list[URIRef]]:
+    """The documents of ``graph`` under each id (``dcterms:identifier``); a graph built before ids were keys
+    may hold two texts under one."""
+    found: dict[str, list[URIRef]] = {}
+    for iri in graph.subjects(RDF.type, SG.Document):
+        for identifier in graph.objects(iri, DCTERMS.identifier):
+            found.setdefault(str(identifier), []).append(URIRef(str(iri)))
+    return found
+
+
+Triple = tuple[Node, Node, Node]
+
+
+def document_triples(graph: Graph, doc_iri: URIRef, keep: Graph | None = None) -> set[Triple]:
+    """What ``graph`` holds of the document ``doc_iri`` alone, to take out when ``build --replace`` replaces it:
+    the document node, its sentences, their claims, and each direct edge that no asserted claim of another
+    document (in ``graph`` or in ``keep``, the graph about to be added) still supports. Actors stay.
+
+    Examples:
+        >>> from graph.pipeline import extract_documents
+        >>> resolver = Resolver()
+        >>> docs = [Document(id="a", text="Iran backs Hezbollah."), Document(id="b", text="Iran backs Hamas.")]
+        >>> g = build_graph(extract_documents(docs, resolver), resolver)
+        >>> g -= document_triples(g, document_iri(docs[0]))
+        >>> sorted(str(g.value(o, RDFS.label)) for o in g.objects(None, SG.supports))
+        ['Hamas']
+    """
+    sentences = set(graph.subjects(SG.document, doc_iri))
+    claims = {claim for sentence in sentences for claim in graph.subjects(SG.sentence, sentence)}
+    found: set[Triple] = set(graph.triples((doc_iri, None, None)))
+    for node in sentences | claims:
+        found.update(graph.triples((node, None, None)))
+    for claim in claims:
+        if not _asserted(graph, claim):
+            continue
+        subject, relation, obj = (graph.value(claim, p) for p in (SG.subject, SG.relation, SG.object))
+        if subject is None or relation is None or obj is None:
+            continue
+        edge = (subject, relation, obj)
+        if not any(_supported(g, edge, claims) for g in (graph, keep) if g is not None):
+            found.add(edge)
+    return found
+
+
+def _asserted(graph: Graph, claim: Node) -> bool:
+    return str(graph.value(claim, SG.negated)) == "false" and str(graph.value(claim, SG.hedged)) == "false"
+
+
+def _supported(graph: Graph, edge: Triple, leaving: set[Node]) -> bool:
+    """Whether an asserted claim of ``graph`` outside ``leaving`` makes the direct edge ``edge``."""
+    subject, relation, obj = edge
+    return any(claim not in leaving and (claim, SG.relation, relation) in graph and (claim, SG.object, obj) in graph
+               and _asserted(graph, claim) for claim in graph.subjects(SG.subject, subject))
 
 
 def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:

@@ -30,6 +30,7 @@ from extractors.affiliation.roles import (
     role_text,
 )
 from extractors.lexicon import read_table
+from extractors.spans import entity_of
 
 _NAME_PREPS = frozenset({"of", "for", "from", "at", "with"})
 _BRACKET_LEADS = frozenset({"formerly", "former", "of", "ex", "-", "ex-"})
@@ -187,7 +188,7 @@ def _led_by(head: Token, person: Span) -> Iterator[Found]:
 def _founded_name(led: Token, person: Span) -> Span | None:
     """What was founded or formed is an organisation even when the model took its name for a person or a
     work ("Joy Division was formed by ...")."""
-    ent = next((e for e in led.doc.ents if e.start <= led.i < e.end), None)
+    ent = entity_of(led)
     if ent is None or ent.label_ not in _MISTYPED_ORGS or overlaps(ent, person):
         return None
     return Span(ent.doc, ent.start, ent.end, label="ORG")

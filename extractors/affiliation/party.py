@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from extractors.affiliation.posts import organisation_nouns, party_words
 from extractors.affiliation.roles import Found, clauses_of, org_entity
 from extractors.lexicon import read_table
+from extractors.spans import entity_of
 
 _REGNAL = re.compile(r"(?=[IVX])X{0,3}(IX|IV|V?I{0,3})")
 
@@ -116,5 +117,6 @@ def _realm(head: Token, person: Span) -> Iterator[Found]:
         if c.dep_ == "prep" and c.text.lower() == "of":
             state = next((o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"), None)
             if state is not None:
-                ent = next(e for e in state.doc.ents if e.start <= state.i < e.end)
-                yield "monarch", ent, "regnal"
+                ent = entity_of(state)
+                if ent is not None:
+                    yield "monarch", ent, "regnal"

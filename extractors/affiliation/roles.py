@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.affiliation.posts import fits, organisation_nouns, party_words
 from extractors.lexicon import role_nouns
-from extractors.spans import actor_mention
+from extractors.spans import actor_mention, entity_of
 
 Found = tuple[str | None, Span, str]  # (role text, organisation, pattern name)
 
@@ -211,7 +211,7 @@ def _named_apposition(obj: Token) -> Span | None:
 
 
 def _as_org(token: Token) -> Span | None:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     return Span(ent.doc, ent.start, ent.end, label="ORG") if ent is not None else None
 
 
@@ -341,7 +341,7 @@ def org_entity(token: Token) -> Span | None:
     """The organisation ``token`` names: an entity, or an actor-noun phrase with a modifier ("the Qatari
     foreign ministry"). A truncated entity ("Office of the") names nothing."""
     if token.ent_type_ in ORG_ENTS:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        ent = entity_of(token)
         if ent is not None and len(ent) > 1 and ent[-1].tag_ == "POS":  # "International Paper 's"
             ent = Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
         if ent is not None and ent[-1].pos_ in _TRAILING_JUNK:

@@ -20,7 +20,7 @@ from extractors.affiliation.party import is_regnal, party_affiliations
 from extractors.affiliation.roles import Found, is_role, overlaps, role_affiliations
 from extractors.lexicon import read_table
 from extractors.records import Claim
-from extractors.spans import mention_of, sentence_text
+from extractors.spans import mention_of, sentence_text, sentences_with_entities
 
 NAME = "affiliation.v1"
 _CONFIDENCE = {"prep": 0.85, "possessive": 0.85, "demonym": 0.8, "compound": 0.8}
@@ -55,10 +55,8 @@ def extract_affiliation(doc: Doc, doc_id: str) -> Iterator[Claim]:
         >>> [(c.subject.text, c.object.text, c.role) for c in extract_affiliation(doc, "d")]
         [('Ann Roe', 'NATO', 'spokeswoman')]
     """
-    ents = doc.ents  # read once: Span.ents rebuilds every entity of the document on each call
-    for index, sent in enumerate(doc.sents):
+    for index, (sent, sent_ents) in enumerate(sentences_with_entities(doc)):
         seen: set[tuple[int, int]] = set()
-        sent_ents = [e for e in ents if e.start >= sent.start and e.end <= sent.end]  # as sent.ents gives them
         for person, (role, org, how) in _shared_with_conjuncts(sent, sent_ents):
             if (person.start, org.start) in seen or overlaps(org, person):
                 continue

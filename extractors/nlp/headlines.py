@@ -16,8 +16,9 @@ writer distances themself from ("Assad's "war" on ISIL is a sham").
 from __future__ import annotations
 
 import re
+import weakref
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _FINAL = frozenset(".!?;:\u2026")  # sentence-final punctuation (a colon ends a lead-in, not a title)
 _CLOSERS = "\"'\u201d\u2019)]\u00bb "  # closing quotes and brackets that may follow the final punctuation
@@ -28,6 +29,9 @@ _OPENING = frozenset({'"', "'", "\u201c", "\u2018", "``", "`"})
 _CLOSING = frozenset({'"', "'", "\u201d", "\u2019", "''"})
 _TEXT = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*")
+# Each Doc's text, made once: spaCy joins every token's text each time ``doc.text`` is read, which made a long
+# document's extraction grow with the square of its length. Entries go with their Doc.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 def in_headline(token: Token) -> bool:
@@ -41,11 +45,18 @@ def in_headline(token: Token) -> bool:
         >>> in_headline(doc[1]), in_headline(doc[5])
         (True, False)
     """
-    text = token.doc.text
+    text = _text_of(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start : end if end >= 0 else len(text)]
     return _is_kicker(line, token.idx - start) or (end >= 0 and _is_title(text, start, end, line))
+
+
+def _text_of(doc: Doc) -> str:
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def _is_title(text: str, start: int, end: int, line: str) -> bool:

@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     _scale_options(p)
     p.add_argument("--append", action="store_true", help="add to an existing graph instead of replacing it; "
                                                          "documents already in it are skipped (resume a long run)")
+    p.add_argument("--replace", action="store_true",
+                   help="with --append: a document whose id the graph holds for another text replaces it "
+                        "(without this it is skipped)")
     p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
                    help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
                         "beside the output graph, if there is one")
@@ -185,17 +188,20 @@ def _run(args: argparse.Namespace) -> int:
     # in that command's branch: importing them costs every other command a second or more at start.
     if args.command == "build":
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
-                                _extractors(args), args.classifier, args.dask, args.partition_size)
+                                _extractors(args), args.classifier, args.dask, args.partition_size, args.replace)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f" ({report.documents} new, {report.already} already there)" if report.already else "")
+              + (f", {len(report.replaced)} replaced" if report.replaced else "")
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
         if report.failed:
             print(f"stancegraph: {len(report.failed)} documents could not be processed (see the warnings above); "
                   f"the graph holds the rest", file=sys.stderr)
-            return 1
+        return 1 if report.skipped or report.failed else 0  # some documents were skipped: the README's exit 1
     elif args.command == "extract":
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, _extractors(args), args.classifier)
-        print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents", file=sys.stderr)
+        print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents"
+              + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
+        return 1 if report.skipped else 0
     elif args.command == "train-classifier":
         from extractors.learned.training import TrainSettings, train_classifier
 

@@ -10,19 +10,19 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 
 from extractors.nlp.models import DEFAULT_MODEL
 from extractors.registry import DEFAULT_EXTRACTORS
-from graph.build import actors_in, build_graph, document_iri, new_graph
-from graph.errors import InputError
+from graph.build import actors_in, build_graph, document_iri, documents_by_id, new_graph
+from graph.errors import GraphFileError, InputError, UsageError
 from graph.readers.counting import count_documents
 from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
 from graph.store.database import load_graph
 from graph.store.destination import Destination
-from graph.store.files import write_atomic
+from graph.store.files import check_output, write_atomic
 from ontology import SG
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ class RunReport:
     documents: int = 0
     claims: int = 0
     already: int = 0  # documents an --append found in the graph already, and left alone
+    replaced: list[URIRef] = field(default_factory=list)  # the old documents that --replace replaces
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # documents that crashed the parser, an extractor or the resolver
     _held: list[str] = field(default_factory=list)
@@ -86,7 +87,8 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           append: bool = False, overrides: Path | None = None, extractors: Sequence[str] = DEFAULT_EXTRACTORS,
-          classifier: Path | None = None, dask: str | None = None, partition_size: int | None = None) -> RunReport:
+          classifier: Path | None = None, dask: str | None = None, partition_size: int | None = None,
+          replace: bool = False) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output``: a store directory (a path
     without an RDF extension; one transaction) or a graph file (written atomically).
 
@@ -97,7 +99,13 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     ``output``) holds the analyst's resolution corrections. ``extractors`` are the registered extractors to run
     (the rules by default; ``LEARNED_EXTRACTORS`` for the pair classifier), ``classifier`` a pair-classifier
     folder instead of the shipped one.
+
+    A document's id is its key: a second document with an id the run has read is reported and skipped, and so
+    is one whose id the graph holds for another text, unless ``replace`` (with ``append``), which replaces the
+    old document's sentences, claims and the edges only they made.
     """
+    if replace and not append:
+        raise UsageError("--replace goes with --append (it replaces documents of an existing graph); add --append")
     _check_inputs(inputs)
     corrections = load_overrides(overrides, output)
     target = Destination(output)  # a store is locked from here to the end of the run
@@ -109,8 +117,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     from graph.pipeline import extract_documents  # the build side (spaCy) loads only for build and extract
 
     def counted() -> Iterator[Extracted]:
-        for item in extract_documents(_new_documents(read_documents(inputs, report.skip), known, report), resolver,
-                                      model, jobs, extractors, classifier=classifier, dask=dask,
+        new = _new_documents(read_documents(inputs, report.skip), known, report, replace)
+        for item in extract_documents(new, resolver, model, jobs, extractors, classifier=classifier, dask=dask,
                                       partition_size=partition_size, total=count_documents(inputs),
                                       on_failure=report.fail):
             report.read_one(sum(claim.between_actors for claim in item.claims))
@@ -124,22 +132,44 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
-    target.write(graph, append)
+    target.write(graph, append, report.replaced)
     return report
 
 
-def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport) -> Iterator[Document]:
+def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport,
+                   replace: bool = False) -> Iterator[Document]:
     """The documents not in ``graph`` already nor earlier in this run (the same text is the same document); the
     others are counted in ``report.already`` and never reach the pipeline, so an --append costs what is new. The
     run's own documents are remembered here, not looked up in ``graph``: the pipeline reads ahead of what the graph
-    holds, by as much as the partitions in flight, and the graph must not depend on that."""
+    holds, by as much as the partitions in flight, and the graph must not depend on that. A document under an id
+    that ``graph`` holds for another text is reported and skipped, or with ``replace`` built and the old one
+    listed in ``report.replaced``."""
+    held = documents_by_id(graph)
     seen: set[str] = set()
-    for document in documents:
+    for document in _first_of_each_id(documents, report):
         iri = document_iri(document)
         if iri in seen or (iri, RDF.type, SG.Document) in graph:
             report.already += 1
             continue
+        others = [old for old in held.get(document.id, []) if old != iri]
+        if others and not replace:
+            report.skip(InputError(f"{document.id}: the graph holds another text under this id; skipped (add "
+                                   f"--replace to replace it, or give the document a new id)"))
+            continue
         seen.add(iri)
+        report.replaced.extend(others)
+        yield document
+
+
+def _first_of_each_id(documents: Iterable[Document], report: RunReport) -> Iterator[Document]:
+    """``documents`` without the second and later documents under one id, each reported as skipped."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.id in seen:
+            report.skip(InputError(f"{document.id}: a second document with this id in the input; skipped (give "
+                                   f"each document its own id)"))
+            continue
+        seen.add(document.id)
         yield document
 
 
@@ -147,13 +177,15 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
             extractors: Sequence[str] = DEFAULT_EXTRACTORS, classifier: Path | None = None) -> RunReport:
     """Write the claims of ``inputs`` as JSONL (the claims contract of DESIGN.md) to ``output`` atomically."""
     _check_inputs(inputs)
+    check_output(output)
     resolver = Resolver()
     report = RunReport()
     lines: list[str] = []
     from graph.pipeline import extract_documents
 
-    for item in extract_documents(read_documents(inputs, report.skip), resolver, model, jobs, extractors,
-                                  classifier=classifier, total=count_documents(inputs), on_failure=report.fail):
+    for item in extract_documents(_first_of_each_id(read_documents(inputs, report.skip), report), resolver, model,
+                                  jobs, extractors, classifier=classifier, total=count_documents(inputs),
+                                  on_failure=report.fail):
         report.read_one(len(item.claims))
         lines.extend(json.dumps(c.to_json(), ensure_ascii=False) for c in item.claims)
     report.fail_if_empty(inputs, output)
@@ -168,6 +200,7 @@ def view(graph_path: Path, output: Path, actor: str | None = None, hops: int = 2
     drawn. ``since``/``until`` (ISO dates or prefixes), ``relations`` and ``types`` narrow what is drawn."""
     from graph.view.render import ViewFilters, render_view  # here, not at the top: networkx takes a second
 
+    check_output(output)
     base = ViewFilters()
     filters = ViewFilters(min_evidence, min_confidence, since, until,
                           frozenset(relations) if relations else base.relations,
@@ -185,7 +218,11 @@ def demo_corpus() -> Path:
 
 def demo(directory: Path) -> tuple[Path, Path, RunReport]:
     """Build the bundled demo corpus into ``directory``/graph.ttl and ``directory``/view.html."""
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise GraphFileError(f"{directory}: cannot make the demo's directory ({err.strerror or type(err).__name__});"
+                             f" give another with -o DIR") from None
     graph_path, view_path = directory / "graph.ttl", directory / "view.html"
     articles = sorted(str(p) for p in demo_corpus().glob("*.txt"))
     report = build(articles, graph_path)

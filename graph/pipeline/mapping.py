@@ -91,11 +91,12 @@ def _reason(err: BaseException) -> str:
 
 
 def _map_batch(batch: Sequence[Document], settings: Settings) -> list[Outcome]:
+    from extractors.nlp.pieces import pipe_pieces  # a text over the model's max_length is parsed in pieces
     from extractors.speakers import lift_to_organisations
     from graph.resolve.mentions import document_mentions
 
     nlp, funcs = loaded(settings)
-    docs = list(nlp.pipe((d.text for d in batch), batch_size=BATCH_SIZE))
+    docs = [doc for doc, _ in pipe_pieces(nlp, ((d.text, d.id) for d in batch), batch_size=BATCH_SIZE)]
     pairs = [(doc, document.id) for doc, document in zip(docs, batch, strict=True)]
     found: list[list[Claim]] = [[] for _ in batch]
     for func in funcs:

@@ -5,7 +5,9 @@ A document that cannot be read is reported through ``on_error`` and skipped; the
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +26,16 @@ _LANGUAGE_SAMPLE = 3000  # characters read to tell the language
 _MIN_CHARS_FOR_LANGUAGE = 40  # shorter than this (a headline) cannot be told apart reliably
 _SURE = 0.9  # the identifier's probability for another language that makes a Latin-script text not English
 _LATIN_END = 0x250  # letters below this code point are Latin (ASCII, Latin-1, Latin Extended-A and -B)
+# Longer than this, a document is no article (a book, a dump of many): reported and skipped. Up to it, a text over
+# the spaCy pipeline's max_length is parsed in pieces (extractors.nlp.pieces); at 1.2 million characters that
+# took 13 minutes on the shared machine, so ten million is already hours.
+MAX_DOCUMENT_CHARS = 10_000_000
+_SNIFF = 8192  # bytes looked at for NULs (a binary file) and for a byte-order mark
+# Byte-order marks that say for certain how a file is encoded (UTF-8's is read by "utf-8-sig"); longest first,
+# as UTF-32-LE's begins with UTF-16-LE's
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a "\ud800" escape in JSON that no second half completes
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -47,7 +59,7 @@ def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Do
     README, LICENSE and similar files are the folder's papers, not articles, and are left out."""
     for raw in inputs:
         if raw == "-":
-            yield from _checked(_read_stream(sys.stdin.read(), "<stdin>"), on_error)
+            yield from _checked(_read_stream(sys.stdin.buffer.read(), "<stdin>"), on_error)
             continue
         path = Path(raw)
         if not path.exists():
@@ -81,6 +93,9 @@ def _checked(docs: Iterator[Document | InputError], on_error: ErrorHandler) -> I
 def _problem(doc: Document) -> str | None:
     if not doc.text.strip():
         return "empty document, no text to read"
+    if len(doc.text) > MAX_DOCUMENT_CHARS:
+        return (f"{len(doc.text):,} characters, more than the {MAX_DOCUMENT_CHARS:,} stancegraph reads as one "
+                f"document; split it into its articles")
     if not looks_english(doc.text):
         return "does not look like English text (stancegraph reads English news only)"
     return None
@@ -126,29 +141,52 @@ def _read_file(path: Path, doc_id: str) -> Iterator[Document | InputError]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file, not text; pass .txt, .md, .html or .jsonl articles")
     try:
-        text = data.decode("utf-8-sig")
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as lines:  # line by line: a big JSONL file is never held in memory whole
+                yield from _read_jsonl_bytes(lines, str(path))
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the file ({err.strerror or type(err).__name__}); check that it "
+                         f"exists and is readable") from None
+    text = _decode(data, str(path))
+    yield _read_html(text, doc_id, path) if suffix in HTML_SUFFIXES else _read_text(text, doc_id)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """``data`` as text: UTF-8 (a UTF-8 byte-order mark dropped), or UTF-16/32 where a byte-order mark says so
+    (a lossless repair: the mark leaves no doubt); anything else is reported, never guessed.
+
+    Examples:
+        >>> _decode("Ankara c\u00e9de".encode("utf-16"), "a.txt")
+        'Ankara céde'
+        >>> _decode("Ankara c\u00e9de".encode("latin-1"), "a.txt")
+        Traceback (most recent call last):
+        graph.errors.InputError: a.txt: not valid UTF-8 (byte 8); re-encode it as UTF-8
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break  # a mark followed by no such text: binary after all
+    if b"\x00" in data[:_SNIFF]:
+        raise InputError(f"{name}: binary file, not text; pass .txt, .md, .html or .jsonl articles")
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not valid UTF-8 (byte {err.start}); re-encode the file as UTF-8") from None
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, str(path))
-    elif suffix in HTML_SUFFIXES:
-        yield _read_html(text, doc_id, path)
-    else:
-        yield _read_text(text, doc_id)
+        raise InputError(f"{name}: not valid UTF-8 (byte {err.start}); re-encode it as UTF-8") from None
 
 
-def _read_stream(text: str, name: str) -> Iterator[Document | InputError]:
-    stripped = text.lstrip()
-    if stripped.startswith("{"):
-        yield from _read_jsonl(text, name)
-    elif stripped.startswith("<"):
-        yield _read_html(text, name, Path(name))
-    else:
-        yield _read_text(text, name)
+def _read_stream(data: bytes, name: str) -> Iterator[Document | InputError]:
+    """Standard input, read as bytes and decoded as a file is; JSONL when it starts with "{", HTML with "<"."""
+    first = data.lstrip()[:1]
+    if first == b"{":
+        yield from _read_jsonl_bytes(iter(data.splitlines(keepends=True)), name)
+        return
+    text = _decode(data, name)
+    yield _read_html(text, name, Path(name)) if first == b"<" else _read_text(text, name)
 
 
 def _read_text(text: str, doc_id: str) -> Document:
@@ -157,22 +195,51 @@ def _read_text(text: str, doc_id: str) -> Document:
     return Document(id=doc_id, text=text, title=title)
 
 
+def _read_jsonl_bytes(lines: Iterable[bytes], name: str) -> Iterator[Document | InputError]:
+    """JSONL records from raw lines: a line that is not UTF-8 is reported by its number and the others are
+    read; NULs near the start make the whole file binary."""
+    for number, raw in enumerate(lines, start=1):
+        if number == 1:
+            if raw.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in raw[:_SNIFF]:
+                raise InputError(f"{name}: binary file or not UTF-8 JSONL; write one UTF-8 JSON object a line")
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield InputError(f"{name}:{number}: not valid UTF-8 (byte {err.start} of the line); re-encode the "
+                             f"file as UTF-8")
+            continue
+        yield from _record(line, name, number)
+
+
 def _read_jsonl(text: str, name: str) -> Iterator[Document | InputError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(f"{name}:{number}: malformed JSON ({err.msg}); fix or remove the line")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(f"{name}:{number}: no string 'text' field; each line needs one")
-            continue
-        doc_id = str(record.get("id") or f"{Path(name).name}:{number}")
-        yield Document(id=doc_id, text=record["text"], title=_opt(record.get("title")),
-                       date=_opt(record.get("date")), url=_opt(record.get("url")),
-                       source=_opt(record.get("source")))
+        yield from _record(line, name, number)
+
+
+def _record(line: str, name: str, number: int) -> Iterator[Document | InputError]:
+    """The document on JSONL line ``number`` of ``name``, or what is wrong with the line; nothing for a blank
+    line."""
+    if not line.strip():
+        return
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        yield InputError(f"{name}:{number}: malformed JSON ({err.msg}); fix or remove the line")
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        yield InputError(f"{name}:{number}: no string 'text' field; each line needs one")
+        return
+    for key, value in record.items():
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            yield InputError(f"{name}:{number}: the {key!r} field holds a lone surrogate "
+                             f"(\\u{ord(found.group()):04x}), half of a character; fix the escape or remove "
+                             f"the line")
+            return
+    doc_id = str(record.get("id") or f"{Path(name).name}:{number}")
+    yield Document(id=doc_id, text=record["text"], title=_opt(record.get("title")),
+                   date=_opt(record.get("date")), url=_opt(record.get("url")),
+                   source=_opt(record.get("source")))
 
 
 def _opt(value: object) -> str | None:

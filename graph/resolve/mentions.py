@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractors.records import Mention
+from extractors.spans import sentences_with_entities
 from graph.resolve.descriptions import document_leaders, is_generic_government, leader_government
 from graph.resolve.document import Definition
 from graph.resolve.gazetteer import lookup, normalise, words
@@ -105,12 +106,10 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
     text = doc.text
     leaders = document_leaders(Mention(e.text, 0, 0, "PERSON") for e in ents if e.label_ == "PERSON")
     leaders.update(document_leaders(Mention(t.text, 0, 0, "PERSON") for e in ents if (t := _titled(e)) is not None))
-    for sent in doc.sents:
+    for sent, inside in sentences_with_entities(doc):  # not every entity for every sentence: a long text's time
         if is_noise_sentence(sent):
             continue
-        for ent in ents:
-            if ent.start < sent.start or ent.end > sent.end:
-                continue
+        for ent in inside:
             if not _is_credit(ent) and not _is_location(ent):
                 mentions.extend(_entity_mentions(ent))
                 definitions.extend(_definitions(ent, sent, ents, text))

@@ -8,13 +8,14 @@ one line saying the store is busy, and each write is one transaction (all of it 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
 from graph.errors import GraphFileError
 from graph.store.files import FORMATS, rdf_format
@@ -194,14 +195,16 @@ def replace_graph(store: ox.Store, graph: Graph) -> tuple[int, int]:
     return len(added), len(removed)
 
 
-def add_graph(store: ox.Store, graph: Graph, single_valued: Sequence[URIRef] = ()) -> tuple[int, int]:
+def add_graph(store: ox.Store, graph: Graph, single_valued: Sequence[URIRef] = (),
+              retracted: Iterable[tuple[Node, Node, Node]] = ()) -> tuple[int, int]:
     """Add ``graph``'s triples to ``store`` in one transaction, work in proportion to ``graph``: a subject's old
-    value of a ``single_valued`` property that ``graph`` gives anew is replaced (an actor's preferred label);
-    returns (triples added, triples removed)."""
+    value of a ``single_valued`` property that ``graph`` gives anew is replaced (an actor's preferred label), and
+    the ``retracted`` triples (a replaced document's) go in the same transaction; returns (triples added, triples
+    removed)."""
     staged = ox.Store()
     staged.extend(to_quad(triple) for triple in graph)
     new = set(staged.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    removed: set[ox.Quad] = set()
+    removed = {quad for quad in map(to_quad, retracted) if quad not in new}
     for prop in single_valued:
         for quad in staged.quads_for_pattern(None, ox.NamedNode(str(prop)), None, ox.DefaultGraph()):
             removed.update(old for old in store.quads_for_pattern(quad.subject, quad.predicate, None,

@@ -4,20 +4,25 @@ file (written atomically), chosen by the path's extension."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import OWL, RDFS, SKOS, Graph
+from rdflib import OWL, RDFS, SKOS, Graph, URIRef
+from rdflib.namespace import DCTERMS
 
+from graph.build import document_triples
+from graph.errors import GraphFileError
 from graph.store.database import add_graph, described_graph, is_store_path, open_writer, parse_file, replace_graph
-from graph.store.files import rdf_format, save_graph
+from graph.store.files import check_output, rdf_format, save_graph
+from graph.store.terms import from_oxigraph
 from ontology import SG, actor_types
 
 __all__ = ["Destination"]
 
 # What graph.build sets rather than adds on an actor: the one preferred label, the one Wikidata id.
 _SINGLE_VALUED = (RDFS.label, OWL.sameAs)
-_DESCRIBED = (RDFS.label, SKOS.altLabel, OWL.sameAs)
+_DESCRIBED = (RDFS.label, SKOS.altLabel, OWL.sameAs, DCTERMS.identifier)  # the last: a document's id
 
 
 class Destination:
@@ -42,9 +47,15 @@ class Destination:
         self._created = False
         if is_store_path(path):
             self._created = not path.exists()
-            self._store = open_writer(path)
+            try:
+                self._store = open_writer(path)
+            except GraphFileError:
+                if self._created:  # a full disk stops Oxigraph half-way through making the store's files
+                    shutil.rmtree(path, ignore_errors=True)
+                raise
         else:
             rdf_format(path)  # an unknown extension is a usage error before any work
+            check_output(path)  # so is a place no file can be written
 
     def base(self, into: Graph, append: bool) -> Graph:
         """The graph to build on: with ``append`` onto a file, ``into`` with the file's triples added (the file is
@@ -60,17 +71,28 @@ class Destination:
             return base
         return described_graph(self._store, [*(SG[name] for name in actor_types()), SG.Document], _DESCRIBED)
 
-    def write(self, graph: Graph, append: bool = False) -> None:
+    def write(self, graph: Graph, append: bool = False, replaced: Sequence[URIRef] = ()) -> None:
         """Write ``graph``: added to the store in one transaction (``append``; an actor's label and Wikidata id
         replaced where they changed), made the store's whole content in one transaction, or written to the file
-        atomically."""
+        atomically. The documents ``replaced`` (``build --replace``) leave with their sentences, claims and the
+        direct edges only they supported, in the same write."""
         if self._store is not None:
-            if append:
-                add_graph(self._store, graph, _SINGLE_VALUED)
-            else:
-                replace_graph(self._store, graph)
+            try:
+                if append:
+                    around = _around_documents(self._store, replaced)
+                    retracted = set().union(*(document_triples(around, iri, keep=graph) for iri in replaced))
+                    add_graph(self._store, graph, _SINGLE_VALUED, retracted)
+                else:
+                    replace_graph(self._store, graph)
+            except OSError as err:  # a full disk, a store made read-only under it: the transaction is not applied
+                self.abandon()
+                raise GraphFileError(f"{self.path}: cannot write the store ({_first_line(err)}); free some "
+                                     f"disk space or check the directory, then run the build again; the store "
+                                     f"is as it was") from None
             self._created = False
         else:
+            for iri in replaced:
+                graph -= document_triples(graph, iri)  # the file's graph holds the new documents already
             save_graph(graph, self.path)
 
     def abandon(self) -> None:
@@ -79,3 +101,34 @@ class Destination:
         if self._store is not None and self._created:
             self._store = None  # closes it
             shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _around_documents(store: ox.Store, documents: Sequence[URIRef]) -> Graph:
+    """A plain graph of what ``document_triples`` reads of ``store`` for ``documents``: each document, its
+    sentences and their claims, and every claim about the same subjects (whether another document still makes
+    an edge). Read quad by quad: an rdflib graph over the store would keep it open after the build."""
+    graph = Graph()
+
+    def read(subject: object = None, predicate: object = None, obj: object = None) -> list[ox.Quad]:
+        found = list(store.quads_for_pattern(subject, predicate, obj, ox.DefaultGraph()))  # type: ignore[arg-type]
+        graph.addN((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
+                   for q in found)
+        return found
+
+    subject_of, sentence_of, document_of = (ox.NamedNode(str(SG[name])) for name in ("subject", "sentence",
+                                                                                       "document"))
+    for iri in documents:
+        doc = ox.NamedNode(str(iri))
+        read(doc)
+        for sentence in read(None, document_of, doc):
+            read(sentence.subject)
+            for claim in read(None, sentence_of, sentence.subject):
+                for actor in read(claim.subject, subject_of):
+                    for other in read(None, subject_of, actor.object):
+                        read(other.subject)
+    return graph
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0][:200] if text else type(err).__name__
