@@ -191,6 +191,20 @@ def test_quads_formats_name_their_graph_and_json_ld_is_compacted(world_store: Pa
     assert '"@context"' in text and '"sg": "https://w3id.org/stancegraph/ontology#"' in text and "sg:supports" in text
 
 
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_a_graph_written_as_quads_is_in_the_named_graph_and_reads_back_whole(world: Graph, tmp_path: Path,
+                                                                              suffix: str) -> None:
+    from graph.store.files import GRAPH_IRI
+
+    path = tmp_path / f"world{suffix}"
+    Destination(path).write(world)  # what build -o world.trig writes
+    names = {q.graph_name for q in ox.parse(path=str(path))}
+    assert names == {ox.NamedNode(GRAPH_IRI)}  # a named graph with an IRI, never a blank node
+    nt = tmp_path / "world.nt"
+    save_graph(world, nt)
+    assert quads(open_store(path)) == quads(open_store(nt)) and len(quads(open_store(path))) == len(world)
+
+
 def test_import_adds_files_in_one_transaction_and_a_bad_file_adds_nothing(world: Graph, tmp_path: Path) -> None:
     good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
     save_graph(world, good)
