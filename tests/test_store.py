@@ -121,7 +121,8 @@ def test_a_runaway_query_is_stopped_by_the_timeout(world_store: Path) -> None:
 
 
 def test_an_error_while_running_is_one_line(world_store: Path) -> None:
-    done = run("query", str(world_store), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")
+    done = run("query", str(world_store), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+               "--allow-service")
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "the query failed while running" in done.stderr and "Traceback" not in done.stderr
 

@@ -14,7 +14,7 @@ from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
 from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
 from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
-from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, format_result, named_queries, named_query, parse_params
+from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, named_queries, named_query, parse_params
 from graph.store.database import load_graph
 
 
@@ -60,9 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a parameter of the --name query, e.g. --param actor=Russia (repeatable)")
     p.add_argument("--list", action="store_true", help="list the bundled queries and what each answers")
-    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table",
+                   help="our table, or SPARQL results CSV, TSV or JSON (a graph: Turtle, or JSON-LD for json)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
+    _service_option(p)
 
     p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
     p.add_argument("graph", type=Path)
@@ -95,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="build the bundled demo corpus and its view")
     p.add_argument("-o", "--output", type=Path, default=Path("stancegraph-demo"), help="output directory")
     return parser
+
+
+def _service_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-service", action="store_true",
+                   help="let queries call remote SPARQL endpoints with SERVICE (off: a query from elsewhere could "
+                        "make this machine send requests to any host)")
 
 
 def _extractor_options(p: argparse.ArgumentParser) -> None:
@@ -172,7 +180,7 @@ def _run(args: argparse.Namespace) -> int:
             print(_query_list())
             return 0
         bound = _query_text(args)
-        print(format_result(answer_query(args.graph, bound, args.timeout), args.format))
+        print(answer_query(args.graph, bound, args.timeout, args.format, args.allow_service))
     elif args.command == "serve":
         return commands.serve(args.graph, args.host, args.port, args.timeout)
     elif args.command == "view":
