@@ -22,6 +22,7 @@ from graph.resolve.resolver import Resolver
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import write_atomic
+from graph.validate import require_conformance
 from ontology import SG
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
+    require_conformance(graph, output)  # what this run adds (a file --append: the whole file)
     target.write(graph, append)
     return report
 
