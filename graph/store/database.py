@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -137,6 +136,8 @@ def _plain_graph() -> Graph:
 
 def oxigraph_graph(store: ox.Store) -> Graph:
     """An rdflib ``Graph`` over ``store`` (oxrdflib): rdflib's API for notebooks, Oxigraph's engine for SPARQL."""
+    from oxrdflib import OxigraphStore  # with rdflib's SPARQL parser, a third of `stancegraph query`'s start-up
+
     graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
@@ -150,8 +151,9 @@ def load_graph(path: Path) -> Graph:
 
 def store_of(graph: Graph) -> ox.Store:
     """The Oxigraph store behind ``graph``; a plain in-memory rdflib graph is copied into a new one."""
-    if isinstance(graph.store, OxigraphStore):
-        return graph.store._inner  # oxrdflib's handle on its store
+    inner = getattr(graph.store, "_inner", None)  # oxrdflib's handle on its store (not imported just to check)
+    if type(graph.store).__name__ == "OxigraphStore" and isinstance(inner, ox.Store):
+        return inner
     store = ox.Store()
     store.extend(to_quad(triple) for triple in graph)
     return store
