@@ -66,12 +66,13 @@ def _parser() -> argparse.ArgumentParser:
                    help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
     _service_option(p)
 
-    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
+    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph's engine)")
     p.add_argument("graph", type=Path)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=7878, help="port to listen on (default 7878)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
+    _service_option(p)
 
     p = sub.add_parser("view", help="graph (store directory or file) -> self-contained interactive HTML")
     p.add_argument("graph", type=Path)
@@ -185,7 +186,7 @@ def _run(args: argparse.Namespace) -> int:
         bound = _query_text(args)
         print(answer_query(args.graph, bound, args.timeout, args.format, args.allow_service))
     elif args.command == "serve":
-        return commands.serve(args.graph, args.host, args.port, args.timeout)
+        return commands.serve(args.graph, args.host, args.port, args.timeout, args.allow_service)
     elif args.command == "view":
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)

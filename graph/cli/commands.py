@@ -178,9 +178,10 @@ def load(graph_path: Path) -> Graph:
     return load_graph(graph_path)
 
 
-def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float | None = None) -> int:
+def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 60.0,
+          allow_service: bool = False) -> int:
     """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted
     (``graph.query.endpoint``)."""
     from graph.query.endpoint import serve_graph  # imported by the one command that needs it, as render_view is
 
-    return serve_graph(graph_path, host, port, timeout)
+    return serve_graph(graph_path, host, port, timeout, allow_service)
