@@ -75,7 +75,7 @@ def measure(data: Path, articles: Path | None, tmp: Path) -> None:
         for p in query.parameters:
             text = text.replace(f"${p.name}", VALUES[p.name] if p.kind == "integer" else sparql_string(VALUES[p.name]))
         params = [f"--param={p.name}={VALUES[p.name]}" for p in query.parameters]
-        print(row(f"query {query.name}", ours("query", str(store), "--name", query.name, *params),
+        print(row(f"query {query.name}", ours("query", str(store), "--timeout", "3600", "--name", query.name, *params),
                   timed(OXIGRAPH, "query", "--location", str(bare), "--query", prologue + text,
                         "--results-format", "csv", "--results-file", str(tmp / "out.csv")), 1.5, 0.5))
     print(row("export .nq / dump", ours("export", str(store), "-o", str(tmp / "ours.nq")),

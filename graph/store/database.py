@@ -28,7 +28,7 @@ OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, 
                     ".owl": ox.RdfFormat.RDF_XML}
 _QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
 # Named graphs of a quads file are read into the one graph a stancegraph store holds, in one update.
-_MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
+MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
 
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -89,32 +89,32 @@ def open_writer(path: Path) -> ox.Store:
 def read_file_into(store: ox.Store, path: Path) -> None:
     """Add the RDF file at ``path`` to ``store`` in one transaction; a quads file's named graphs join the
     default graph. A missing or malformed file raises ``GraphFileError`` and adds nothing."""
-    fmt = _file_format(path)
+    fmt = file_format(path)
     staging = ox.Store() if fmt in _QUAD_FORMATS else None
     try:
         # lenient: odd article addresses that rdflib accepts (and old graphs hold) do not stop the load
         (store if staging is None else staging).load(path=str(path), format=fmt, lenient=True)
     except (SyntaxError, ValueError, OSError) as err:
-        raise _not_valid(path, err) from None
+        raise not_valid(path, err) from None
     if staging is not None:
-        staging.update(_MERGE_NAMED)
+        staging.update(MERGE_NAMED)
         store.extend(staging.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def parse_file(path: Path, into: Graph | None = None) -> Graph:
     """The RDF file at ``path`` as a plain in-memory rdflib graph, read by Oxigraph's parser with every literal
     as written (``--append`` onto a file builds on this and writes the file again)."""
-    fmt = _file_format(path)
+    fmt = file_format(path)
     graph = into if into is not None else _plain_graph()
     try:
         for quad in ox.parse(path=str(path), format=fmt, lenient=True):
             graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
     except (SyntaxError, ValueError, OSError) as err:
-        raise _not_valid(path, err) from None
+        raise not_valid(path, err) from None
     return graph
 
 
-def _file_format(path: Path) -> ox.RdfFormat:
+def file_format(path: Path) -> ox.RdfFormat:
     rdf_format(path)  # an unknown extension is a usage error
     fmt = OXIGRAPH_FORMATS[path.suffix.lower()]
     if not path.is_file():
@@ -122,7 +122,7 @@ def _file_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def _not_valid(path: Path, err: Exception) -> GraphFileError:
+def not_valid(path: Path, err: Exception) -> GraphFileError:
     fmt = FORMATS[path.suffix.lower()]
     return GraphFileError(f"{path}: not a valid {fmt} graph ({_first_line(err)}); rebuild it or check the file")
 
