@@ -77,17 +77,22 @@ def export_store(source: Path, output: Path) -> int:
         raise UsageError(f"{output}: cannot export to {output.suffix or '(no extension)'}; use one of "
                          f"{', '.join(EXPORT_FORMATS)}, or .graphml, .gexf, .csv for the actor network")
     store = open_store(source)
-    triples = list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     if fmt == ox.RdfFormat.JSON_LD:
         graph = in_memory_graph(store)
         data: bytes | None = graph.serialize(format="json-ld", context=_PREFIXES, auto_compact=True,
                                              encoding="utf-8")
-    elif fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+    elif fmt == ox.RdfFormat.TRIG:
         name = ox.NamedNode(GRAPH_IRI)
-        data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in triples), format=fmt,
+        data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name)
+                             for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())), format=fmt,
                             prefixes=_PREFIXES)
+    elif fmt == ox.RdfFormat.N_QUADS:
+        # Oxigraph writes the lines in Rust; each gets the graph's name (a raw line break only ends a line)
+        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        assert lines is not None
+        data = lines.replace(b" .\n", f" <{GRAPH_IRI}> .\n".encode("ascii"))
     else:
-        data = ox.serialize((q.triple for q in triples), format=fmt, prefixes=_PREFIXES)
+        data = store.dump(format=fmt, from_graph=ox.DefaultGraph(), prefixes=_PREFIXES)
     assert data is not None  # serialised to bytes, not to a file
     write_atomic(output, data)
-    return len(triples)
+    return len(store)  # a stancegraph store holds its graph in the default graph only
