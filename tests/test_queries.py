@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,20 @@ def test_cli_runs_a_named_query(world_file: Path, capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.splitlines() == [
         "supporter,supported,evidence", "Russia,Syria,2", "Iran,Syria,1", f'"{TRICKY.replace(chr(34), 2 * chr(34))}"'
                                                                           ",Syria,1"]
+
+
+def test_cli_writes_tsv_and_json_with_the_engine_serialisers(world_file: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", str(world_file), "--name", "supporters-of", "--param", "actor=syria", "--format",
+                 "tsv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["?supporter\t?supported\t?evidence", '"Russia"\t"Syria"\t2', '"Iran"\t"Syria"\t1']
+    assert lines[3] == '"The \\"Quote\\" {Front} \\\\ }"\t"Syria"\t1'  # quotes and backslash escaped, one line
+    assert main(["query", str(world_file), "SELECT ?a WHERE { ?a sg:opposes actor:iran } ORDER BY ?a", "--format",
+                 "json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert [b["a"] for b in answer["results"]["bindings"]] == [
+        {"type": "uri", "value": f"https://w3id.org/stancegraph/actor/{key}"} for key in ("israel", "united_states")]
 
 
 def test_cli_lists_the_queries(capsys: pytest.CaptureFixture[str]) -> None:

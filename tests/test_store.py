@@ -121,7 +121,8 @@ def test_a_runaway_query_is_stopped_by_the_timeout(world_store: Path) -> None:
 
 
 def test_an_error_while_running_is_one_line(world_store: Path) -> None:
-    done = run("query", str(world_store), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }")
+    done = run("query", str(world_store), "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+               "--allow-service")
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "the query failed while running" in done.stderr and "Traceback" not in done.stderr
 
@@ -189,6 +190,20 @@ def test_quads_formats_name_their_graph_and_json_ld_is_compacted(world_store: Pa
     export_store(world_store, tmp_path / "w.jsonld")
     text = (tmp_path / "w.jsonld").read_text(encoding="utf-8")
     assert '"@context"' in text and '"sg": "https://w3id.org/stancegraph/ontology#"' in text and "sg:supports" in text
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_a_graph_written_as_quads_is_in_the_named_graph_and_reads_back_whole(world: Graph, tmp_path: Path,
+                                                                              suffix: str) -> None:
+    from graph.store.files import GRAPH_IRI
+
+    path = tmp_path / f"world{suffix}"
+    Destination(path).write(world)  # what build -o world.trig writes
+    names = {q.graph_name for q in ox.parse(path=str(path))}
+    assert names == {ox.NamedNode(GRAPH_IRI)}  # a named graph with an IRI, never a blank node
+    nt = tmp_path / "world.nt"
+    save_graph(world, nt)
+    assert quads(open_store(path)) == quads(open_store(nt)) and len(quads(open_store(path))) == len(world)
 
 
 def test_import_adds_files_in_one_transaction_and_a_bad_file_adds_nothing(world: Graph, tmp_path: Path) -> None:

@@ -15,8 +15,8 @@ from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
 from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
 from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
-from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, format_result, named_queries, named_query, parse_params
-from graph.store.database import load_graph
+from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, named_queries, named_query, parse_params
+from graph.store.database import load_graph, open_store
 
 # the view's relations and actor types (graph.view.render's EDGE_STYLE and NODE_STYLE; not imported here, where it
 # would cost every command networkx's import)
@@ -70,16 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a parameter of the --name query, e.g. --param actor=Russia (repeatable)")
     p.add_argument("--list", action="store_true", help="list the bundled queries and what each answers")
-    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
+    p.add_argument("--format", choices=OUTPUT_FORMATS, default="table",
+                   help="our table, or SPARQL results CSV, TSV or JSON (a graph: Turtle, or JSON-LD for json)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
+    _service_option(p)
 
-    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph server)")
+    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over a graph (Oxigraph's engine)")
     p.add_argument("graph", type=Path)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=_port, default=7878, help="port to listen on (default 7878)")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                    help=f"stop a query that runs longer (default {DEFAULT_TIMEOUT_S:g})")
+    _service_option(p)
 
     p = sub.add_parser("view", help="graph (store directory or file) -> self-contained interactive HTML")
     p.add_argument("graph", type=Path)
@@ -99,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes; exit 1 on violations")
     p.add_argument("graph", type=Path)
+    p.add_argument("--engine", choices=("oxigraph", "pyshacl"), default="oxigraph",
+                   help="oxigraph (default): the shapes' checks as SPARQL on the store; pyshacl: the reference "
+                        "SHACL engine, as a cross-check (slow on large graphs)")
 
     p = sub.add_parser("import", help="RDF files -> a store directory (added in one transaction)")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".ttl .nt .nq .trig .jsonld .rdf files")
@@ -123,6 +129,12 @@ def _scale_options(p: argparse.ArgumentParser) -> None:
                             "local cluster of N worker processes (local:N); see docs/scale.md")
     p.add_argument("--partition-size", type=_positive, metavar="N",
                    help="documents sent to a worker at a time (default 16; the graph does not depend on it)")
+
+
+def _service_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-service", action="store_true",
+                   help="let queries call remote SPARQL endpoints with SERVICE (off: a query from elsewhere could "
+                        "make this machine send requests to any host)")
 
 
 def _extractor_options(p: argparse.ArgumentParser) -> None:
@@ -213,17 +225,20 @@ def _run(args: argparse.Namespace) -> int:
             print(_query_list())
             return 0
         bound = _query_text(args)
-        print(format_result(answer_query(args.graph, bound, args.timeout), args.format))
+        print(answer_query(args.graph, bound, args.timeout, args.format, args.allow_service))
     elif args.command == "serve":
-        return commands.serve(args.graph, args.host, args.port, args.timeout)
+        return commands.serve(args.graph, args.host, args.port, args.timeout, args.allow_service)
     elif args.command == "view":
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence,
                       since=args.since, until=args.until, relations=args.relation, types=args.type)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
-        from graph.validate import validate_graph
+        from graph.validate import validate_graph, validate_store
 
-        validation = validate_graph(load_graph(args.graph))
+        if args.engine == "pyshacl":
+            validation = validate_graph(load_graph(args.graph), "pyshacl")
+        else:
+            validation = validate_store(open_store(args.graph))
         if not validation.conforms:
             print(validation.text)
             print(f"{args.graph}: does not conform to the stancegraph shapes (see above)", file=sys.stderr)

@@ -23,6 +23,7 @@ from graph.resolve.resolver import Resolver
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import check_output, write_atomic
+from graph.validate import require_conformance
 from ontology import SG
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
+    require_conformance(graph, output)  # what this run adds (a file --append: the whole file)
     target.write(graph, append, report.replaced)
     return report
 
@@ -234,9 +236,10 @@ def load(graph_path: Path) -> Graph:
     return load_graph(graph_path)
 
 
-def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float | None = None) -> int:
+def serve(graph_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 60.0,
+          allow_service: bool = False) -> int:
     """Serve the graph at ``graph_path`` as a read-only SPARQL 1.1 endpoint until interrupted
     (``graph.query.endpoint``)."""
     from graph.query.endpoint import serve_graph  # imported by the one command that needs it, as render_view is
 
-    return serve_graph(graph_path, host, port, timeout)
+    return serve_graph(graph_path, host, port, timeout, allow_service)

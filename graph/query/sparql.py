@@ -1,21 +1,18 @@
 """SPARQL 1.1 over a graph on Oxigraph's engine, with the project's prefixes predeclared, named queries whose
-parameters are bound as RDF terms (never written into the query text), and results as table, CSV or JSON."""
+parameters are bound as RDF terms (never written into the query text), and results as our table or as SPARQL
+results CSV, TSV or JSON written by the libraries."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import islice
 from typing import Any, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
@@ -24,7 +21,10 @@ from graph.store.database import store_of
 from graph.store.terms import from_oxigraph
 from ontology import PREFIXES
 
-OUTPUT_FORMATS = ("table", "csv", "json")
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+# The standard formats, written by Oxigraph's result serialisers (our table is the one format we write).
+RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+                  "json": ox.QueryResultsFormat.JSON}
 QUERY_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 # A named query's parameter $name is read by the query as a call of this function, which returns the bound term.
 PARAMETER_BASE = "urn:stancegraph:parameter:"
@@ -50,12 +50,10 @@ _Function = Callable[..., ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple |
 
 @dataclass(frozen=True)
 class BoundQuery:
-    """A query ready for Oxigraph: its text, the terms its parameter functions return, and a row limit taken
-    from a ``LIMIT $name`` line (a LIMIT takes no expression, so the rows are cut after the engine's answer)."""
+    """A query ready for Oxigraph: its text and the terms its parameter functions return."""
 
     text: str
     values: Mapping[str, ox.Literal] = field(default_factory=dict)
-    limit: int | None = None
 
     def functions(self) -> dict[ox.NamedNode, _Function]:
         """One function a parameter, named ``PARAMETER_BASE`` + its name, that returns the bound term."""
@@ -70,8 +68,7 @@ def execute(store: ox.Store, query: BoundQuery) -> Result:
     """Run ``query`` on ``store``; a query that does not parse or fails while running raises ``QueryError``
     with the engine's one-line reason."""
     with engine_errors():
-        return to_result(store.query(query.text, prefixes=QUERY_PREFIXES, custom_functions=query.functions()),
-                         query.limit)
+        return to_result(store.query(query.text, prefixes=QUERY_PREFIXES, custom_functions=query.functions()))
 
 
 @contextmanager
@@ -86,8 +83,8 @@ def engine_errors() -> Iterator[None]:
         raise QueryError(f"the query failed while running: {_first_line(err)}") from None
 
 
-def to_result(answer: ox.QueryBoolean | ox.QuerySolutions | Iterable[ox.Triple], limit: int | None = None) -> Result:
-    """An Oxigraph answer (solutions, boolean or triples) as an rdflib ``Result``, at most ``limit`` rows."""
+def to_result(answer: ox.QueryBoolean | ox.QuerySolutions | Iterable[ox.Triple]) -> Result:
+    """An Oxigraph answer (solutions, boolean or triples) as an rdflib ``Result``."""
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)
@@ -95,7 +92,7 @@ def to_result(answer: ox.QueryBoolean | ox.QuerySolutions | Iterable[ox.Triple],
         result = Result("SELECT")
         result.vars = [Variable(v.value) for v in answer.variables]
         result.bindings = [{v: cast(Identifier, from_oxigraph(term)) for v, term in zip(result.vars, row, strict=True)
-                            if term is not None} for row in islice(answer, limit)]
+                            if term is not None} for row in answer]
     else:
         result = Result("CONSTRUCT")
         result.graph = Graph()
@@ -112,40 +109,44 @@ def _first_line(err: Exception) -> str:
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
-    """Render a query result as an aligned text table, CSV, or SPARQL 1.1 results JSON."""
+    """Render a query result as our aligned text table, or in a standard format written by the libraries: SPARQL
+    1.1 results CSV, TSV or JSON (Turtle, or JSON-LD for ``json``, for a graph).
+
+    Examples:
+        >>> from graph.build import new_graph
+        >>> result = run_query(new_graph(), 'SELECT ?x ?n WHERE { VALUES (?x ?n) { ("a b" 2) } }')
+        >>> format_result(result, "tsv").splitlines()
+        ['?x\\t?n', '"a b"\\t2']
+    """
     if fmt not in OUTPUT_FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; choose one of {', '.join(OUTPUT_FORMATS)}")
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(
-            bool(result.askAnswer)).lower()
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
         return str(result.graph.serialize(format="json-ld" if fmt == "json" else "turtle"))
+    if fmt != "table":  # rdflib writes SPARQL JSON; Oxigraph reads it and writes every format
+        answer = ox.parse_query_results(result.serialize(format="json"), format=ox.QueryResultsFormat.JSON)
+        return _written(answer.serialize(format=RESULT_FORMATS[fmt]))
+    if result.type == "ASK":
+        return str(bool(result.askAnswer)).lower()
     names = [str(v) for v in (result.vars or [])]
-    rows = [[_cell(row[i], fmt) for i in range(len(names))] for row in result]  # type: ignore[index]
-    if fmt == "json":
-        return json.dumps(_results_json(names, result), indent=1)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return out.getvalue().rstrip("\n")
-    return _table(names, rows)
+    return _table(names, [[_cell(row[i]) for i in range(len(names))] for row in result])  # type: ignore[index]
 
 
-def _cell(term: Any, fmt: str) -> str:
-    if fmt == "table":  # one line a row: white space in sentences folded
-        return " ".join(_cell(term, "csv").split())
+def _written(data: bytes | None) -> str:
+    assert data is not None  # serialised to bytes, not to a file
+    return data.decode("utf-8").rstrip("\r\n")
+
+
+def _cell(term: Any) -> str:
+    """A term in one line of the table: an IRI under a project prefix shortened, white space folded."""
     if term is None:
         return ""
+    text = str(term)
     if isinstance(term, URIRef):
-        text = str(term)
         for prefix, ns in PREFIXES.items():
             if text.startswith(str(ns)):
                 return f"{prefix}:{text[len(str(ns)):]}"
-        return text
-    return str(term)
+    return " ".join(text.split())
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
@@ -154,29 +155,6 @@ def _table(names: list[str], rows: list[list[str]]) -> str:
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join([line.rstrip(), rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
-
-
-def _results_json(names: list[str], result: Result) -> dict[str, Any]:
-    bindings = []
-    for row in result:
-        binding: dict[str, Any] = {}
-        for i, name in enumerate(names):
-            term = row[i]  # type: ignore[index]
-            if term is None:
-                continue
-            if isinstance(term, URIRef):
-                binding[name] = {"type": "uri", "value": str(term)}
-            elif isinstance(term, BNode):
-                binding[name] = {"type": "bnode", "value": str(term)}
-            elif isinstance(term, Literal):
-                value: dict[str, Any] = {"type": "literal", "value": str(term)}
-                if term.language:
-                    value["xml:lang"] = term.language
-                elif term.datatype:
-                    value["datatype"] = str(term.datatype)
-                binding[name] = value
-        bindings.append(binding)
-    return {"head": {"vars": names}, "results": {"bindings": bindings}}
 
 
 @dataclass(frozen=True)
@@ -217,13 +195,11 @@ class NamedQuery:
             if value is None:
                 raise UsageError(f"query {self.name!r} needs --param {param.name}=...; {self.usage()}")
             terms[param.name] = _term(param, value, self.name)
-        limit = None
-        cut = _LIMIT.search(self.text)
         text = self.text
-        if cut is not None:
-            limit = int(terms.pop(cut.group(1)).value)
-            text = text[:cut.start()] + text[cut.end():]
-        return BoundQuery(_PLACEHOLDER.sub(lambda m: f"<{PARAMETER_BASE}{m.group(1)}>()", text), terms, limit)
+        cut = _LIMIT.search(text)
+        if cut is not None:  # LIMIT takes a number, not a term: the integer checked by _term is written as a number
+            text = f"{text[:cut.start()]}LIMIT {int(terms.pop(cut.group(1)).value)}{text[cut.end():]}"
+        return BoundQuery(_PLACEHOLDER.sub(lambda m: f"<{PARAMETER_BASE}{m.group(1)}>()", text), terms)
 
     def usage(self) -> str:
         if not self.parameters:

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
@@ -30,7 +29,7 @@ OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, 
                     ".owl": ox.RdfFormat.RDF_XML}
 _QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
 # Named graphs of a quads file are read into the one graph a stancegraph store holds, in one update.
-_MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
+MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
 
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -91,32 +90,32 @@ def open_writer(path: Path) -> ox.Store:
 def read_file_into(store: ox.Store, path: Path) -> None:
     """Add the RDF file at ``path`` to ``store`` in one transaction; a quads file's named graphs join the
     default graph. A missing or malformed file raises ``GraphFileError`` and adds nothing."""
-    fmt = _file_format(path)
+    fmt = file_format(path)
     staging = ox.Store() if fmt in _QUAD_FORMATS else None
     try:
         # lenient: odd article addresses that rdflib accepts (and old graphs hold) do not stop the load
         (store if staging is None else staging).load(path=str(path), format=fmt, lenient=True)
     except (SyntaxError, ValueError, OSError) as err:
-        raise _not_valid(path, err) from None
+        raise not_valid(path, err) from None
     if staging is not None:
-        staging.update(_MERGE_NAMED)
+        staging.update(MERGE_NAMED)
         store.extend(staging.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def parse_file(path: Path, into: Graph | None = None) -> Graph:
     """The RDF file at ``path`` as a plain in-memory rdflib graph, read by Oxigraph's parser with every literal
     as written (``--append`` onto a file builds on this and writes the file again)."""
-    fmt = _file_format(path)
+    fmt = file_format(path)
     graph = into if into is not None else _plain_graph()
     try:
         for quad in ox.parse(path=str(path), format=fmt, lenient=True):
             graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
     except (SyntaxError, ValueError, OSError) as err:
-        raise _not_valid(path, err) from None
+        raise not_valid(path, err) from None
     return graph
 
 
-def _file_format(path: Path) -> ox.RdfFormat:
+def file_format(path: Path) -> ox.RdfFormat:
     rdf_format(path)  # an unknown extension is a usage error
     fmt = OXIGRAPH_FORMATS[path.suffix.lower()]
     if not path.is_file():
@@ -124,7 +123,7 @@ def _file_format(path: Path) -> ox.RdfFormat:
     return fmt
 
 
-def _not_valid(path: Path, err: Exception) -> GraphFileError:
+def not_valid(path: Path, err: Exception) -> GraphFileError:
     fmt = FORMATS[path.suffix.lower()]
     return GraphFileError(f"{path}: not a valid {fmt} graph ({_first_line(err)}); rebuild it or check the file")
 
@@ -138,6 +137,8 @@ def _plain_graph() -> Graph:
 
 def oxigraph_graph(store: ox.Store) -> Graph:
     """An rdflib ``Graph`` over ``store`` (oxrdflib): rdflib's API for notebooks, Oxigraph's engine for SPARQL."""
+    from oxrdflib import OxigraphStore  # with rdflib's SPARQL parser, a third of `stancegraph query`'s start-up
+
     graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
@@ -151,8 +152,9 @@ def load_graph(path: Path) -> Graph:
 
 def store_of(graph: Graph) -> ox.Store:
     """The Oxigraph store behind ``graph``; a plain in-memory rdflib graph is copied into a new one."""
-    if isinstance(graph.store, OxigraphStore):
-        return graph.store._inner  # oxrdflib's handle on its store
+    inner = getattr(graph.store, "_inner", None)  # oxrdflib's handle on its store (not imported just to check)
+    if type(graph.store).__name__ == "OxigraphStore" and isinstance(inner, ox.Store):
+        return inner
     store = ox.Store()
     store.extend(to_quad(triple) for triple in graph)
     return store

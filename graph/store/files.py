@@ -15,12 +15,18 @@ from rdflib import Graph
 from graph.errors import GraphFileError, UsageError
 from graph.store.terms import to_quad
 from graph.store.turtle import write_turtle
+from ontology import PREFIXES
 
 # The name of the graph in N-Quads and TriG files that stancegraph writes (export; build -o graph.nq).
 GRAPH_IRI = "https://w3id.org/stancegraph/graph"
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
            ".owl": "xml"}
+
+
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+# Quads formats, written with every triple in the named graph GRAPH_IRI.
+_NAMED = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 
 
 def rdf_format(path: Path) -> str:
@@ -43,10 +49,10 @@ def save_graph(graph: Graph, path: Path) -> None:
     through ``graph.store.turtle`` (rdflib's Turtle serializer took a build a second or more); the rest through
     rdflib."""
     fmt = rdf_format(path)
-    if fmt == "nquads":  # rdflib writes N-Quads only from a dataset; Oxigraph writes the graph under its name
+    if fmt in _NAMED:  # rdflib writes quads only from a dataset (TriG under a blank node); Oxigraph names the graph
         name = ox.NamedNode(GRAPH_IRI)
         data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in map(to_quad, graph)),
-                            format=ox.RdfFormat.N_QUADS)
+                            format=_NAMED[fmt], prefixes=_PREFIXES)
         assert data is not None
         write_atomic(path, data)
         return

@@ -1,0 +1,1 @@
+"""Probes of faults through the real CLI, in subprocesses (issue 20)."""
