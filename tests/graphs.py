@@ -12,6 +12,12 @@ from graph.build import add_actor, add_claim, add_document, new_graph
 from graph.readers.documents import Document
 from graph.resolve.resolver import Actor
 
+# A query that runs for hours on any graph of more than a handful of triples (a seven-way cross product counted:
+# 30 triples give 2e10 rows), for the tests of timeouts and cancelled queries; five ways finished inside 3 s on a
+# quiet machine.
+RUNAWAY_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . "
+                 "?p ?q ?r . ?s ?t ?u }")
+
 
 @dataclass(frozen=True)
 class Stated:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from graph.store.destination import Destination
-from tests.graphs import Stated, make_graph
+from tests.graphs import RUNAWAY_QUERY, Stated, make_graph
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -130,7 +130,7 @@ def test_a_bad_query_is_one_line(store: Path, query: str, needle: str) -> None:
 
 # ---- serve: Host, headers, errors, cancelled and killed queries, against a real `serve` subprocess ----
 
-RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+RUNAWAY = RUNAWAY_QUERY
 
 
 def _free_port() -> int:
