@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import RDF, URIRef
 
 from graph.build import add_actor, new_graph
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
-from ontology import SG
-from tests.test_resolve import mentions, node_of
+from ontology import ACTOR_BASE, SG
+from tests.test_resolve import claim, mentions, node_of
 
 
 def one_document(*items: tuple[str, str], resolver: Resolver | None = None) -> Resolver:
@@ -88,6 +90,19 @@ def test_a_name_typed_differently_in_two_documents_is_one_node_with_the_type_mos
     graph = new_graph()
     add_actor(graph, r.actors[key])
     assert set(graph.objects(URIRef(r.actors[key].iri), RDF.type)) == {SG.Person}
+
+
+def test_the_person_of_an_affiliation_stays_a_person_whatever_later_documents_call_the_name() -> None:
+    """A later majority of ORG mentions would retype the node, leaving the affiliation claim with an organisation
+    as its person (a shape violation, so a build that wrote nothing: seen on 500 BBC articles)."""
+    r = Resolver()
+    person, company = mentions(("Nadia Corvell", "PERSON"), ("Halvorsen Telecom", "ORG"))
+    post = replace(claim(person, company), relation="affiliated_with", role="chief executive")
+    [resolved] = resolve_document([post], [person, company], r)
+    for _ in range(2):
+        one_document(("Nadia Corvell", "ORG"), ("Nadia Corvell", "ORG"), resolver=r)
+    assert r.actors[str(resolved.subject.id).removeprefix(ACTOR_BASE)].type == "Person"
+    assert {r.actors[k].type for k in node_of(r, "Nadia Corvell")} >= {"Person"}
 
 
 def test_a_one_word_name_of_two_types_stays_two_nodes_and_a_state_is_never_retyped() -> None:

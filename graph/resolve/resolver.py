@@ -42,6 +42,7 @@ class Actor:
     aliases: set[str] = field(default_factory=set)
     kb_id: str | None = None  # the knowledge-base actor the linker matched it to
     votes: Counter[str] = field(default_factory=Counter, compare=False, repr=False)  # mentions' types, for _vote
+    holds_post: bool = field(default=False, compare=False, repr=False)  # the person of an affiliation claim
 
     @property
     def iri(self) -> str:
@@ -151,7 +152,7 @@ class Resolver:
     def _vote(self, actor: Actor, type_: str) -> None:
         """Count a mention of ``actor`` typed ``type_``; an unlinked node of a confusable type takes the type most
         of its mentions give it (ties keep the type it has)."""
-        if actor.type not in _CONFUSABLE or type_ not in _CONFUSABLE or not _retypable(actor):
+        if actor.type not in _CONFUSABLE or type_ not in _CONFUSABLE or not _retypable(actor) or actor.holds_post:
             return
         actor.votes[type_] += 1
         if type_ != actor.type and actor.votes[type_] > actor.votes[actor.type]:
@@ -160,6 +161,13 @@ class Resolver:
                 self._by_name.setdefault((type_, normalise(name)), actor.key)
             if type_ == "Person":
                 self.people.add(actor)
+
+    def hold_post(self, iri: str) -> None:
+        """The actor at ``iri`` is the person of an affiliation claim ("X, a Labour MP"): a person it stays, whatever
+        later mentions vote, so the claim's subject is never an organisation."""
+        actor = self.actors.get(iri.removeprefix(ACTOR_BASE))
+        if actor is not None and actor.type == "Person":
+            actor.holds_post = True
 
     def _take_full_name(self, actor: Actor, name: str, title: str) -> None:
         """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
