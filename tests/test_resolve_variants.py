@@ -105,6 +105,14 @@ def test_the_person_of_an_affiliation_stays_a_person_whatever_later_documents_ca
     assert {r.actors[k].type for k in node_of(r, "Nadia Corvell")} >= {"Person"}
 
 
+def test_an_affiliation_whose_person_resolves_to_an_organisation_is_left_out() -> None:
+    r = Resolver()
+    firm, company = mentions(("Brannock Audit", "ORG"), ("Halvorsen Telecom", "ORG"))
+    post = replace(claim(firm, company), relation="affiliated_with", role="auditor")
+    backing = claim(firm, company)
+    assert [c.relation for c in resolve_document([post, backing], [firm, company], r)] == ["supports"]
+
+
 def test_a_one_word_name_of_two_types_stays_two_nodes_and_a_state_is_never_retyped() -> None:
     r = one_document(("Ford", "ORG"))
     one_document(("Ford", "PERSON"), resolver=r)

@@ -301,8 +301,10 @@ def _resolved_claims(claims: list[Claim], resolver: Resolver, context: DocumentC
         obj = _as_mention(claim.object, _resolve_one(claim.object, resolver, context))
         if subject is None or obj is None or subject.id == obj.id:
             continue
-        if claim.relation == "affiliated_with" and subject.id:
-            resolver.hold_post(subject.id)
+        if claim.relation == "affiliated_with":
+            if subject.type != "Person":  # the name is an organisation's here ("KPMG"): no one holds a post
+                continue
+            resolver.hold_post(str(subject.id))
         speaker = None
         if claim.attributed_to is not None:
             speaker = _as_mention(claim.attributed_to, _resolve_one(claim.attributed_to, resolver, context))
