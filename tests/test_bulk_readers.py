@@ -110,3 +110,12 @@ def test_without_pyarrow_a_parquet_input_says_which_extra_to_install(tmp_path: P
     assert done.stderr.strip().splitlines() == [
         f"stancegraph: error: {path}: reading Parquet needs pyarrow; install it with pip install "
         f"'stancegraph[scale]'; nothing written to {tmp_path / 'g.ttl'}"]
+
+
+def test_a_lone_surrogate_in_a_gzipped_line_is_reported_as_in_a_plain_file(tmp_path: Path) -> None:
+    lines = b'{"id": "r1", "text": "Iran backs Hamas."}\n{"id": "r2", "text": "half \\ud800 of it"}\n'
+    (tmp_path / "news.jsonl").write_bytes(lines)
+    (tmp_path / "news.jsonl.gz").write_bytes(gzip.compress(lines))
+    plain, gzipped = _read(tmp_path / "news.jsonl"), _read(tmp_path / "news.jsonl.gz")
+    assert [d.id for d in plain[0]] == [d.id for d in gzipped[0]] == ["r1"]
+    assert len(gzipped[1]) == 1 and "lone surrogate" in gzipped[1][0] and "lone surrogate" in plain[1][0]

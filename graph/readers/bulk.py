@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -70,12 +71,27 @@ def count_bulk(path: Path) -> int | None:
 
 def document_fields(record: Mapping[str, Any], where: str) -> Fields | InputError:
     """A ``Document``'s fields from one record (its id defaults to ``where``), or an ``InputError`` naming
-    ``where`` when it has no string ``text``."""
+    ``where`` when it has no string ``text`` or a field holds a lone surrogate."""
     text = record.get("text")
     if not isinstance(text, str):
         return InputError(f"{where}: no string 'text' field; each record needs one")
+    if (broken := lone_surrogate(record)) is not None:
+        return InputError(f"{where}: {broken}")
     return {"id": str(record.get("id") or where), "text": text,
             **{name: _optional(record.get(name)) for name in ("title", "date", "url", "source")}}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a "\ud800" escape in JSON that no second half completes
+
+
+def lone_surrogate(record: Mapping[str, Any]) -> str | None:
+    """What is wrong when a string field of ``record`` holds half of a character (a JSON ``"\\ud800"`` escape
+    with no second half), else None."""
+    for key, value in record.items():
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            return (f"the {key!r} field holds a lone surrogate (\\u{ord(found.group()):04x}), half of a character; "
+                    f"fix the escape or remove the line")
+    return None
 
 
 def _optional(value: object) -> str | None:

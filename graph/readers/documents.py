@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
-from graph.readers.bulk import is_bulk, read_bulk
+from graph.readers.bulk import document_fields, is_bulk, lone_surrogate, read_bulk
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -35,7 +34,6 @@ _SNIFF = 8192  # bytes looked at for NULs (a binary file) and for a byte-order m
 # as UTF-32-LE's begins with UTF-16-LE's
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
-_SURROGATE = re.compile("[\ud800-\udfff]")  # a "\ud800" escape in JSON that no second half completes
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -230,20 +228,10 @@ def _record(line: str, name: str, number: int) -> Iterator[Document | InputError
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         yield InputError(f"{name}:{number}: no string 'text' field; each line needs one")
         return
-    for key, value in record.items():
-        if isinstance(value, str) and (found := _SURROGATE.search(value)):
-            yield InputError(f"{name}:{number}: the {key!r} field holds a lone surrogate "
-                             f"(\\u{ord(found.group()):04x}), half of a character; fix the escape or remove "
-                             f"the line")
-            return
-    doc_id = str(record.get("id") or f"{Path(name).name}:{number}")
-    yield Document(id=doc_id, text=record["text"], title=_opt(record.get("title")),
-                   date=_opt(record.get("date")), url=_opt(record.get("url")),
-                   source=_opt(record.get("source")))
-
-
-def _opt(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    if (broken := lone_surrogate(record)) is not None:
+        yield InputError(f"{name}:{number}: {broken}")
+        return
+    yield Document(**document_fields(record, f"{Path(name).name}:{number}"))  # type: ignore[arg-type]
 
 
 def _read_html(markup: str, doc_id: str, path: Path) -> Document:
