@@ -8,6 +8,8 @@ from typing import Any
 
 
 def write_card(folder: Path, meta: dict[str, Any]) -> None:
+    from extractors.learned.extractor import NAME  # the version whose claims this model makes
+
     figures = meta.get("figures", {})
 
     def row(name: str, f: dict[str, Any]) -> str:
@@ -15,7 +17,7 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
 
     rules = figures.get("rules_alone", {})
     lines = [
-        "# stancegraph pair classifier (`pairs.v1`)",
+        f"# stancegraph pair classifier (`{NAME}`)",
         "",
         "Labels a pair of actor mentions in one English news sentence as none, supports, opposes (either",
         "direction) or person -> organisation affiliation. `stancegraph build --learned` and `extract --learned`",
@@ -43,8 +45,10 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
         "  lists training data some of which carries research-only or non-commercial terms (for example parts of",
         "  the sentence-pair collections it was tuned on); check that card before commercial use.",
         "- Never trained on SEESAW, Park 2021, CoNLL04, CrossRE or the BBC corpus: those are evaluation sets.",
+        "- Every annotation round in `extractors/learned/annotations/` at the commit that ships the model.",
         f"- Split by document: train {meta['examples']['train']} sentences, calibration "
-        f"{meta['examples']['calibration']}, held-back test {meta['examples']['test']} (never trained on).",
+        f"{meta['examples']['calibration']}, held-back test {meta['examples']['test']} (never trained on;",
+        "  later rounds add training documents only, so the test and calibration documents stay round 1's).",
         "",
         "## Rebuild",
         "```",
