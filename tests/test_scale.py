@@ -283,3 +283,16 @@ def test_a_build_killed_after_a_chunk_committed_resumes_with_append(plugin: Path
     assert resumed.returncode == 0, stderr
     assert f"({len(articles) - 2} new, 2 already there)" in stderr
     _assert_same(one_process, load_graph(store))
+
+
+def test_workers_load_the_pipeline_as_they_start_before_any_partition_arrives() -> None:
+    from graph.pipeline.cluster import DaskRunner, open_runner
+    from graph.pipeline.mapping import Settings, _load
+
+    def pipelines_loaded() -> int:
+        return _load.cache_info().currsize
+
+    with open_runner(Settings(), dask="local:2") as runner:
+        assert isinstance(runner, DaskRunner)
+        assert _wait_for(lambda: set(runner.client.run(pipelines_loaded).values()) == {1}, 240), \
+            "a worker had not loaded the pipeline although it was given nothing to do"

@@ -90,8 +90,9 @@ class DaskRunner:
         except KilledWorker:
             return [self._alone(document) for document in partition]
         except (OSError, CancelledError) as err:  # the scheduler or the connection to it is gone
-            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); nothing was "
-                               f"written; check the scheduler and workers, then run the build again") from None
+            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); a store keeps "
+                               f"the chunks committed so far; check the scheduler and workers, then run the build "
+                               f"again (with --append to go on from there)") from None
 
     def _alone(self, document: Document) -> Outcome:
         from distributed import KilledWorker
