@@ -145,8 +145,12 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     if writer is None:
         _check(graph, output)  # what this run adds (a file --append: the whole file)
         target.write(graph, append, report.replaced)
-    else:
+        return report
+    try:
         writer.finish()
+    except BaseException:
+        target.abandon()  # a store this run made and never committed to is removed
+        raise
     return report
 
 

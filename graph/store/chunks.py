@@ -11,7 +11,8 @@ changed since it was written, so the store ends as a build in one piece would le
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,7 +88,8 @@ class ChunkWriter:
     def finish(self) -> None:
         """Commit the last chunk with every actor whose description changed since it was written."""
         self.commit(every_actor=True)
-        self.store.flush()  # a commit is durable without it (the write-ahead log); this writes the files out
+        with self._writing():
+            self.store.flush()  # a commit is durable without it (the write-ahead log); this writes the files out
 
     def commit(self, every_actor: bool = False) -> None:
         """Validate and write the chunk in one transaction: its documents and claims, the actors its claims
@@ -109,15 +111,20 @@ class ChunkWriter:
         if chunk.replaced:
             removed.update(map(to_quad, retracted_documents(self.store, chunk.replaced, oxigraph_graph(staged))))
         removed.difference_update(added)
-        try:
+        with self._writing():
             _transaction(self.store, added, removed, self._clear)
+        self._clear = False
+        self._written.update(descriptions)
+        self.commits += 1
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            yield
         except OSError as err:  # a full disk, a store made read-only under it: this transaction is not applied
             kept = f"the {self.commits} chunks committed before stay" if self.commits else "the store is as it was"
             raise GraphFileError(f"{self.where}: cannot write the store ({_first_line(err)}); {kept}; free some "
                                  f"disk space or check the directory, then run the build again with --append") from None
-        self._clear = False
-        self._written.update(descriptions)
-        self.commits += 1
 
     def _actors(self, chunk: _Chunk, every_actor: bool) -> list[tuple[str, Actor]]:
         """The actors the chunk's claims name and those new or changed since the last commit (by a quick look
