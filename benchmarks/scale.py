@@ -28,25 +28,29 @@ import time
 from pathlib import Path
 
 import psutil
+import pyoxigraph as ox
 from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
 from extractors.records import Claim, Mention
-from graph.build import build_graph, new_graph
 from graph.pipeline.mapping import Mapped
 from graph.pipeline.stream import Extracted
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
+from graph.store.chunks import CHUNK_DOCUMENTS
+from graph.store.database import in_memory_graph
 from graph.store.destination import Destination
+from graph.validate import require_conformance
 from ontology import SG
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "bbc" / "articles.jsonl"
 _SAMPLE_S = 0.2
 
 
-def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, float, float]:
-    """Wall seconds, the client's peak RSS and the largest worker's peak RSS (MiB) of one CLI build."""
+def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, float, float, float, float]:
+    """Wall seconds, the client's peak RSS and the largest worker's peak RSS (MiB), and the CPU seconds of the
+    client and of all workers together, of one CLI build."""
     start = time.perf_counter()
     log = output.with_suffix(".log")
     with log.open("w", encoding="utf-8") as errors:  # a file, not a pipe: a full pipe would stall the build
@@ -54,10 +58,13 @@ def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, fl
                                stdout=subprocess.DEVNULL, stderr=errors, text=True)
     client = psutil.Process(run.pid)
     peaks: dict[int, float] = {}
+    cpu: dict[int, float] = {}
     while run.poll() is None:
         try:
             for proc in [client, *client.children(recursive=True)]:
                 peaks[proc.pid] = max(peaks.get(proc.pid, 0.0), proc.memory_info().rss / 2**20)
+                times = proc.cpu_times()
+                cpu[proc.pid] = times.user + times.system
         except psutil.Error:
             pass
         time.sleep(_SAMPLE_S)
@@ -65,10 +72,11 @@ def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, fl
     if run.returncode != 0:
         raise SystemExit(f"build {' '.join(where)} failed: {log.read_text(encoding='utf-8')[-500:]}")
     workers = [mib for pid, mib in peaks.items() if pid != run.pid]
-    return wall, peaks.get(run.pid, 0.0), max(workers, default=0.0)
+    worker_cpu = sum(seconds for pid, seconds in cpu.items() if pid != run.pid)
+    return wall, peaks.get(run.pid, 0.0), max(workers, default=0.0), cpu.get(run.pid, 0.0), worker_cpu
 
 
-def bench_build(count: int, workers: list[int]) -> None:
+def bench_build(count: int, workers: list[int], output: str = "store") -> None:
     print(f"load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles.jsonl"
@@ -77,22 +85,24 @@ def bench_build(count: int, workers: list[int]) -> None:
                                 encoding="utf-8")
         runs = [("--jobs 1 (no cluster)", ["--jobs", "1"])] + [(f"--dask local:{n}", ["--dask", f"local:{n}"])
                                                               for n in workers]
-        rows: list[tuple[str, float, float, float]] = []
+        rows: list[tuple[str, float, float, float, float, float]] = []
         graphs: list[Graph] = []
         base: float | None = None
         for name, where in runs:
-            out = Path(tmp) / f"{len(graphs)}.nt"
-            wall, client, worker = measured_build(articles, out, *where)
+            out = Path(tmp) / (f"{len(graphs)}" if output == "store" else f"{len(graphs)}.{output}")
+            wall, client, worker, client_cpu, worker_cpu = measured_build(articles, out, *where)
             base = wall if where == ["--dask", "local:1"] else base
-            rows.append((name, wall, client, worker))
-            graphs.append(Graph().parse(out))
+            rows.append((name, wall, client, worker, client_cpu, worker_cpu))
+            graphs.append(in_memory_graph(ox.Store.read_only(str(out))) if output == "store" else Graph().parse(out))
         print(f"load average after: {os.getloadavg()}")
     print(f"\n{count} BBC articles, {os.cpu_count()} cores\n")
-    print("| run | wall s | docs/s | speed-up vs local:1 | client peak MiB | worker peak MiB |")
-    print("|---|---|---|---|---|---|")
-    for name, wall, client, worker in rows:
+    print("| run | wall s | docs/s | speed-up vs local:1 | client peak MiB | worker peak MiB | client CPU s | "
+          "workers' CPU s |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, wall, client, worker, client_cpu, worker_cpu in rows:
         speed = f"{base / wall:.2f}" if base else ""
-        print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} |")
+        print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} | "
+              f"{client_cpu:.1f} | {worker_cpu:.1f} |")
     same = all(isomorphic(graphs[0], g) for g in graphs[1:])
     for (name, *_), graph in zip(rows[1:], graphs[1:], strict=True):
         if not isomorphic(graphs[0], graph):
@@ -134,9 +144,23 @@ def synthetic_results(count: int, per_document: int = 1, seed: int = 18) -> list
     return out
 
 
-def bench_reduce(sizes: list[int], per_document: int) -> None:
-    print("| documents | claims | resolve s | graph s | store write s | triples | us/claim resolve | us/claim "
-          "graph | us/claim write | us/claim total |\n|---|---|---|---|---|---|---|---|---|---|")
+class _TimedCheck:
+    """The build's shape check of each chunk, timed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.seconds = path, 0.0
+
+    def __call__(self, graph: Graph) -> None:
+        began = time.perf_counter()
+        require_conformance(graph, self.path)
+        self.seconds += time.perf_counter() - began
+
+
+def bench_reduce(sizes: list[int], per_document: int, chunk: int = CHUNK_DOCUMENTS) -> None:
+    print(f"load average before: {os.getloadavg()}")
+    print("| documents | claims | resolve s | triples and commits s | validation s | triples | us/claim resolve | "
+          "us/claim triples and commits | us/claim validation | us/claim total |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         results = synthetic_results(size, per_document)
         claims = sum(len(r.claims) for r in results)
@@ -145,18 +169,23 @@ def bench_reduce(sizes: list[int], per_document: int) -> None:
         extracted = [Extracted(r.document, resolve_document(r.claims, r.mentions, resolver, r.definitions))
                      for r in results]
         resolved = time.perf_counter() - start
-        start = time.perf_counter()
-        graph = build_graph(extracted, resolver, new_graph())
-        built = time.perf_counter() - start
         with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "store"
+            check = _TimedCheck(path)
             start = time.perf_counter()
-            target = Destination(Path(tmp) / "store")
-            target.write(graph)
-            del target
-            written = time.perf_counter() - start
-        per = [1e6 * t / claims for t in (resolved, built, written, resolved + built + written)]
-        print(f"| {size} | {claims} | {resolved:.1f} | {built:.1f} | {written:.1f} | {len(graph)} | "
+            target = Destination(path)
+            writer = target.chunks(resolver, check, size=chunk)
+            assert writer is not None
+            for item in extracted:
+                writer.add(item)
+            writer.finish()
+            written = time.perf_counter() - start - check.seconds
+            triples = len(writer.store)
+            del target, writer
+        per = [1e6 * t / claims for t in (resolved, written, check.seconds, resolved + written + check.seconds)]
+        print(f"| {size} | {claims} | {resolved:.1f} | {written:.1f} | {check.seconds:.1f} | {triples} | "
               + " | ".join(f"{p:.0f}" for p in per) + " |", flush=True)
+    print(f"load average after: {os.getloadavg()}")
 
 
 def main() -> None:
@@ -165,14 +194,17 @@ def main() -> None:
     p = sub.add_parser("build")
     p.add_argument("--articles", type=int, default=500)
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--output", default="store", help="store (a store directory, the default) or an RDF extension "
+                                                     "(nt, ttl): what the builds write")
     p = sub.add_parser("reduce")
     p.add_argument("--docs", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     p.add_argument("--claims-per-doc", type=int, default=1)
+    p.add_argument("--chunk-size", type=int, default=CHUNK_DOCUMENTS)
     args = parser.parse_args()
     if args.what == "build":
-        bench_build(args.articles, args.workers)
+        bench_build(args.articles, args.workers, args.output)
     else:
-        bench_reduce(args.docs, args.claims_per_doc)
+        bench_reduce(args.docs, args.claims_per_doc, args.chunk_size)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
@@ -21,6 +23,36 @@ if TYPE_CHECKING:  # the build side (spaCy) loads only when a build runs
     from graph.pipeline import Extracted
 
 _RELATION = {"supports": SG.supports, "opposes": SG.opposes, "affiliated_with": SG.affiliatedWith}
+_FIRST_VALUE = (DCTERMS.title, DCTERMS.date)  # a document's title and date: the first one given stays
+Triple = tuple[Node, Node, Node]
+
+
+@cache
+def _named(term: URIRef) -> ox.NamedNode:
+    """The Oxigraph form of a vocabulary term (a few dozen, made once)."""
+    return ox.NamedNode(str(term))
+
+
+_TYPE, _LABEL, _ALT_LABEL, _SAME_AS = map(_named, (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs))
+_DOCUMENT, _SENTENCE, _DECIMAL = _named(SG.Document), _named(SG.Sentence), _named(XSD.decimal)
+_IDENTIFIER, _TITLE, _DATE, _SOURCE, _PUBLISHER = map(_named, (DCTERMS.identifier, DCTERMS.title, DCTERMS.date,
+                                                              DCTERMS.source, DCTERMS.publisher))
+_XSD_STRING = str(XSD.string)
+
+
+def rdflib_triple(quad: ox.Quad) -> Triple:
+    """The rdflib triple of a quad that ``describe_*`` gives (named nodes and literals only)."""
+    return _rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)
+
+
+def _rdflib(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
 
 
 def new_graph() -> Graph:
@@ -79,18 +111,30 @@ def source_term(url: str) -> URIRef | Literal:
     return URIRef(_NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url))
 
 
+def describe_document(document: Document) -> list[ox.Quad]:
+    """The quads of the document node of ``document`` (type, id, title, date, address, publisher) in the
+    default graph, as Oxigraph terms: a store takes them as they are, with no rdflib graph between
+    (``graph.store.chunks``); ``add_document`` adds them to an rdflib graph."""
+    iri = _named(document_iri(document))
+    found = [ox.Quad(iri, _TYPE, _DOCUMENT), ox.Quad(iri, _IDENTIFIER, ox.Literal(document.id))]
+    if document.title:
+        found.append(ox.Quad(iri, _TITLE, ox.Literal(document.title)))
+    if document.date:
+        found.append(ox.Quad(iri, _DATE, ox.Literal(document.date)))
+    if document.url:
+        source = source_term(document.url)
+        found.append(ox.Quad(iri, _SOURCE, ox.NamedNode(source) if isinstance(source, URIRef) else ox.Literal(source)))
+    if document.source:
+        found.append(ox.Quad(iri, _PUBLISHER, ox.Literal(document.source)))
+    return found
+
+
 def add_document(graph: Graph, document: Document) -> URIRef:
     iri = document_iri(document)
-    graph.add((iri, RDF.type, SG.Document))
-    graph.add((iri, DCTERMS.identifier, Literal(document.id)))
-    if document.title and graph.value(iri, DCTERMS.title) is None:
-        graph.add((iri, DCTERMS.title, Literal(document.title)))
-    if document.date and graph.value(iri, DCTERMS.date) is None:
-        graph.add((iri, DCTERMS.date, Literal(document.date)))
-    if document.url:
-        graph.add((iri, DCTERMS.source, source_term(document.url)))
-    if document.source:
-        graph.add((iri, DCTERMS.publisher, Literal(document.source)))
+    for triple in map(rdflib_triple, describe_document(document)):
+        if triple[1] in _FIRST_VALUE and graph.value(iri, triple[1]) is not None:
+            continue  # a title or date the graph holds already stays
+        graph.add(triple)
     return iri
 
 
@@ -102,9 +146,6 @@ def documents_by_id(graph: Graph) -> dict[str, list[URIRef]]:
         for identifier in graph.objects(iri, DCTERMS.identifier):
             found.setdefault(str(identifier), []).append(URIRef(str(iri)))
     return found
-
-
-Triple = tuple[Node, Node, Node]
 
 
 def document_triples(graph: Graph, doc_iri: URIRef, keep: Graph | None = None) -> set[Triple]:
@@ -149,44 +190,68 @@ def _supported(graph: Graph, edge: Triple, leaving: set[Node]) -> bool:
                and _asserted(graph, claim) for claim in graph.subjects(SG.subject, subject))
 
 
-def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
-    subject, obj = URIRef(claim.subject.id or ""), URIRef(claim.object.id or "")
-    relation = _RELATION[claim.relation]
-    sentence = URIRef(f"{doc_iri}/s{claim.sentence_index}")
-    graph.add((sentence, RDF.type, SG.Sentence))
-    graph.add((sentence, SG.text, Literal(claim.sentence)))
-    graph.add((sentence, SG.startOffset, Literal(claim.sentence_start)))
-    graph.add((sentence, SG.endOffset, Literal(claim.sentence_start + len(claim.sentence))))
-    graph.add((sentence, SG.sentenceIndex, Literal(claim.sentence_index)))
-    graph.add((sentence, SG.document, doc_iri))
-    iri = CLAIM[_digest(f"{doc_iri}|{claim.extractor}|{claim.relation}|{claim.subject.start}:{claim.subject.end}|"
-                        f"{claim.object.start}:{claim.object.end}|{subject}|{obj}")]
-    kind = SG.AffiliationClaim if claim.relation == "affiliated_with" else SG.StanceClaim
-    for p, o in (
-        (RDF.type, kind), (SG.subject, subject), (SG.object, obj), (SG.relation, relation),
-        (SG.negated, Literal(claim.negated)), (SG.hedged, Literal(claim.hedged)),
-        (SG.confidence, Literal(f"{claim.confidence:.3f}", datatype=XSD.decimal)),
-        (SG.cue, Literal(claim.cue)), (SG.extractor, Literal(claim.extractor)), (SG.sentence, sentence),
-        (SG.subjectText, Literal(claim.subject.text)), (SG.objectText, Literal(claim.object.text)),
-    ):
-        graph.set((iri, p, o))
+def describe_claim(claim: Claim, doc_iri: URIRef) -> tuple[ox.NamedNode, list[ox.Quad], list[ox.Quad]]:
+    """The claim node's IRI and quads, as ``describe_document`` gives them: ``(iri, the claim node's own quads,
+    its sentence's and its direct edge's)``. The claim node has one value of each property; the others may be
+    shared with other claims."""
+    subject, obj = ox.NamedNode(claim.subject.id or ""), ox.NamedNode(claim.object.id or "")
+    relation = _named(_RELATION[claim.relation])
+    document = _named(doc_iri)
+    sentence = ox.NamedNode(f"{doc_iri}/s{claim.sentence_index}")
+    shared = [ox.Quad(sentence, p, o) for p, o in (
+        (_TYPE, _SENTENCE), (_named(SG.text), ox.Literal(claim.sentence)),
+        (_named(SG.startOffset), ox.Literal(claim.sentence_start)),
+        (_named(SG.endOffset), ox.Literal(claim.sentence_start + len(claim.sentence))),
+        (_named(SG.sentenceIndex), ox.Literal(claim.sentence_index)), (_named(SG.document), document),
+    )]
+    iri = ox.NamedNode(CLAIM[_digest(f"{doc_iri}|{claim.extractor}|{claim.relation}|{claim.subject.start}:"
+                                     f"{claim.subject.end}|{claim.object.start}:{claim.object.end}|{subject.value}|"
+                                     f"{obj.value}")])
+    kind = _named(SG.AffiliationClaim if claim.relation == "affiliated_with" else SG.StanceClaim)
+    values: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal]] = [
+        (_TYPE, kind), (_named(SG.subject), subject), (_named(SG.object), obj), (_named(SG.relation), relation),
+        (_named(SG.negated), ox.Literal(claim.negated)), (_named(SG.hedged), ox.Literal(claim.hedged)),
+        (_named(SG.confidence), ox.Literal(f"{claim.confidence:.3f}", datatype=_DECIMAL)),
+        (_named(SG.cue), ox.Literal(claim.cue)), (_named(SG.extractor), ox.Literal(claim.extractor)),
+        (_named(SG.sentence), sentence), (_named(SG.subjectText), ox.Literal(claim.subject.text)),
+        (_named(SG.objectText), ox.Literal(claim.object.text)),
+    ]
     if claim.role:
-        graph.set((iri, SG.role, Literal(claim.role)))
+        values.append((_named(SG.role), ox.Literal(claim.role)))
     if claim.attributed_to is not None and claim.attributed_to.id:
-        graph.set((iri, SG.speaker, URIRef(claim.attributed_to.id)))
+        values.append((_named(SG.speaker), ox.NamedNode(claim.attributed_to.id)))
     if not claim.negated and not claim.hedged:
-        graph.add((subject, relation, obj))
+        shared.append(ox.Quad(subject, relation, obj))
+    return iri, [ox.Quad(iri, p, o) for p, o in values], shared
+
+
+def add_claim(graph: Graph, claim: Claim, doc_iri: URIRef) -> URIRef:
+    node, own, shared = describe_claim(claim, doc_iri)
+    iri = URIRef(node.value)
+    graph.remove((iri, None, None))  # the same claim again: its values replaced, as it had been given once
+    for quad in (*shared, *own):
+        graph.add(rdflib_triple(quad))
     return iri
+
+
+def describe_actor(actor: Actor) -> list[ox.Quad]:
+    """The actor node's quads, as ``describe_document`` gives them: one type, one label, an altLabel for every
+    other name, the Wikidata id where known."""
+    iri = ox.NamedNode(actor.iri)
+    found = [ox.Quad(iri, _TYPE, _named(SG[actor.type])), ox.Quad(iri, _LABEL, ox.Literal(actor.label))]
+    found.extend(ox.Quad(iri, _ALT_LABEL, ox.Literal(alias)) for alias in sorted(actor.aliases - {actor.label}))
+    if actor.wikidata:
+        found.append(ox.Quad(iri, _SAME_AS, ox.NamedNode(WIKIDATA[actor.wikidata])))
+    return found
 
 
 def add_actor(graph: Graph, actor: Actor) -> URIRef:
     iri = URIRef(actor.iri)
-    graph.set((iri, RDF.type, SG[actor.type]))  # one type: an appended build may have retyped the node
-    graph.set((iri, RDFS.label, Literal(actor.label)))
-    for alias in sorted(actor.aliases - {actor.label}):
-        graph.add((iri, SKOS.altLabel, Literal(alias)))
-    if actor.wikidata:
-        graph.set((iri, OWL.sameAs, WIKIDATA[actor.wikidata]))
+    for triple in map(rdflib_triple, describe_actor(actor)):
+        if triple[1] == SKOS.altLabel:
+            graph.add(triple)
+        else:  # one type (an appended build may have retyped the node), one label, one Wikidata id
+            graph.set(triple)
     return iri
 
 

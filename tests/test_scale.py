@@ -244,3 +244,55 @@ def test_a_second_copy_of_an_article_is_skipped_however_far_the_pipeline_reads_a
     report = build([*articles, str(copy)], out, partition_size=32)
     assert (report.documents, report.already) == (len(articles), 1)
     _assert_same(one_process, load_graph(out))  # no second dcterms:identifier on the first article's node
+
+
+@pytest.mark.parametrize("chunk_size", [1, 3])
+def test_a_store_written_in_chunks_holds_the_graph_built_in_one_piece(chunk_size: int, articles: list[str],
+                                                                      one_process: Graph, tmp_path: Path) -> None:
+    store = tmp_path / "news"
+    report = build(articles, store, chunk_size=chunk_size)
+    assert report.documents == len(articles)
+    _assert_same(one_process, load_graph(store))  # actors renamed or retyped by later chunks end as in one piece
+
+
+def test_a_build_killed_after_a_chunk_committed_resumes_with_append(plugin: Path, articles: list[str],
+                                                                    one_process: Graph, tmp_path: Path) -> None:
+    log, store = tmp_path / "seen.log", tmp_path / "news"
+    slow = {"STANCEGRAPH_TEST_LOG": str(log), "STANCEGRAPH_TEST_SLEEP": "2.0"}
+    run = _cli(plugin, "slow.v1", "build", *articles, "-o", str(store), "--jobs", "1", "--partition-size", "1",
+               "--chunk-size", "2", env=slow)
+    # one document a partition: the third starts only after the first two were added and committed as a chunk
+    if not _wait_for(lambda: log.exists() and len(log.read_text(encoding="utf-8").splitlines()) == 3, 120):
+        run.kill()
+        pytest.fail(f"the build never reached its third document: {run.communicate()[1][-2000:]}")
+    run.send_signal(signal.SIGKILL)
+    run.communicate(timeout=30)
+    assert run.returncode == -signal.SIGKILL
+    left = load_graph(store)
+    from rdflib import RDF
+
+    from graph.validate import validate_graph
+    from ontology import SG
+
+    assert len(set(left.subjects(RDF.type, SG.Document))) == 2  # the first chunk, whole, and nothing of the third
+    assert validate_graph(left).conforms
+    del left
+    resumed = _cli(plugin, "slow.v1", "build", *articles, "-o", str(store), "--append", "--chunk-size", "2",
+                   env={"STANCEGRAPH_TEST_SLEEP": "0"})
+    _, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, stderr
+    assert f"({len(articles) - 2} new, 2 already there)" in stderr
+    _assert_same(one_process, load_graph(store))
+
+
+def test_workers_load_the_pipeline_as_they_start_before_any_partition_arrives() -> None:
+    from graph.pipeline.cluster import DaskRunner, open_runner
+    from graph.pipeline.mapping import Settings, _load
+
+    def pipelines_loaded() -> int:
+        return _load.cache_info().currsize
+
+    with open_runner(Settings(), dask="local:2") as runner:
+        assert isinstance(runner, DaskRunner)
+        assert _wait_for(lambda: set(runner.client.run(pipelines_loaded).values()) == {1}, 240), \
+            "a worker had not loaded the pipeline although it was given nothing to do"

@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help="with --append: a document whose id the graph holds for another text replaces it "
                         "(without this it is skipped)")
+    p.add_argument("--chunk-size", type=_positive, default=commands.CHUNK_DOCUMENTS, metavar="N",
+                   help=f"a store is written N documents a transaction (default {commands.CHUNK_DOCUMENTS}): an "
+                        f"interrupted build keeps the chunks committed, and --append resumes after them")
     p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
                    help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
                         "beside the output graph, if there is one")
@@ -200,7 +203,8 @@ def _run(args: argparse.Namespace) -> int:
     # in that command's branch: importing them costs every other command a second or more at start.
     if args.command == "build":
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
-                                _extractors(args), args.classifier, args.dask, args.partition_size, args.replace)
+                                _extractors(args), args.classifier, args.dask, args.partition_size, args.replace,
+                                args.chunk_size)
         print(f"built {args.output}: {report.documents} documents, {report.claims} claims"
               + (f" ({report.documents} new, {report.already} already there)" if report.already else "")
               + (f", {len(report.replaced)} replaced" if report.replaced else "")

@@ -20,6 +20,7 @@ from graph.readers.counting import count_documents
 from graph.readers.documents import Document, read_documents
 from graph.resolve.overrides import load_overrides
 from graph.resolve.resolver import Resolver
+from graph.store.chunks import CHUNK_DOCUMENTS as CHUNK_DOCUMENTS
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import check_output, write_atomic
@@ -43,6 +44,7 @@ class RunReport:
     claims: int = 0
     already: int = 0  # documents an --append found in the graph already, and left alone
     replaced: list[URIRef] = field(default_factory=list)  # the old documents that --replace replaces
+    replacing: dict[str, list[URIRef]] = field(default_factory=dict)  # the same, under the new document's id
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # documents that crashed the parser, an extractor or the resolver
     _held: list[str] = field(default_factory=list)
@@ -89,9 +91,11 @@ def _check_inputs(inputs: Sequence[str]) -> None:
 def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           append: bool = False, overrides: Path | None = None, extractors: Sequence[str] = DEFAULT_EXTRACTORS,
           classifier: Path | None = None, dask: str | None = None, partition_size: int | None = None,
-          replace: bool = False) -> RunReport:
+          replace: bool = False, chunk_size: int = CHUNK_DOCUMENTS) -> RunReport:
     """Read ``inputs``, extract and resolve claims, and write the graph to ``output``: a store directory (a path
-    without an RDF extension; one transaction) or a graph file (written atomically).
+    without an RDF extension; a transaction every ``chunk_size`` documents, each checked against the shapes
+    first, so an interrupted build leaves whole documents and ``append`` resumes) or a graph file (written
+    atomically).
 
     The per-document work runs in ``jobs`` local processes or on the Dask cluster ``dask`` (``local:N`` or a
     scheduler address), ``partition_size`` documents at a time (``graph.pipeline``); the graph is the same.
@@ -125,17 +129,34 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
+    writer = target.chunks(resolver, lambda chunk: _check(chunk, output), append, chunk_size)
     try:
-        build_graph(counted(), resolver, graph)
+        if writer is None:
+            build_graph(counted(), resolver, graph)
+        else:  # a store: each chunk checked and committed as it fills
+            for item in counted():
+                writer.add(item, report.replacing.pop(item.document.id, ()))
         report.fail_if_empty(inputs, output)
     except BaseException:
         target.abandon()
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
-    require_conformance(graph, output)  # what this run adds (a file --append: the whole file)
-    target.write(graph, append, report.replaced)
+    if writer is None:
+        _check(graph, output)  # what this run adds (a file --append: the whole file)
+        target.write(graph, append, report.replaced)
+        return report
+    try:
+        writer.finish()
+    except BaseException:
+        target.abandon()  # a store this run made and never committed to is removed
+        raise
     return report
+
+
+def _check(graph: Graph, output: Path) -> None:
+    """The shapes' check of what a build is about to write (a file's graph, or one chunk of a store's)."""
+    require_conformance(graph, output)
 
 
 def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport,
@@ -160,6 +181,8 @@ def _new_documents(documents: Iterable[Document], graph: Graph, report: RunRepor
             continue
         seen.add(iri)
         report.replaced.extend(others)
+        if others:
+            report.replacing[document.id] = others
         yield document
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import CancelledError, Future
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, Protocol
 
 from graph.errors import StancegraphError, UsageError
@@ -24,6 +25,9 @@ from graph.readers.documents import Document
 
 LOCAL = "local:"
 _CONNECT_TIMEOUT_S = 10
+# Workers of a local cluster: no statistical profiler (it samples the working thread's stack every 10 ms, for a
+# dashboard nobody opens). The nanny already gives each one thread for OpenMP, MKL and OpenBLAS.
+_LOCAL_WORKERS = {"distributed.worker.profile.enabled": False}
 
 
 class ClusterError(StancegraphError):
@@ -86,8 +90,9 @@ class DaskRunner:
         except KilledWorker:
             return [self._alone(document) for document in partition]
         except (OSError, CancelledError) as err:  # the scheduler or the connection to it is gone
-            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); nothing was "
-                               f"written; check the scheduler and workers, then run the build again") from None
+            raise ClusterError(f"the Dask cluster stopped answering ({type(err).__name__}: {err}); a store keeps "
+                               f"the chunks committed so far; check the scheduler and workers, then run the build "
+                               f"again (with --append to go on from there)") from None
 
     def _alone(self, document: Document) -> Outcome:
         from distributed import KilledWorker
@@ -120,17 +125,25 @@ def open_runner(settings: Settings, jobs: int = 1, dask: str | None = None) -> I
     if dask is None and jobs == 1:
         yield InlineRunner(settings)
         return
+    from dask import config as dask_config
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the CLI reports what matters on its own
+    from graph.pipeline.preload import PipelineLoader
+
     if workers:
         from graph.pipeline.watch import WorkerWatch
 
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                               dashboard_address=":0", silence_logs=logging.CRITICAL)
+        with dask_config.set(_LOCAL_WORKERS):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
+                                   processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
         with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
             client.register_plugin(WorkerWatch(os.getpid()), name="stancegraph-watch")
-            yield DaskRunner(client, settings)
+            client.register_plugin(PipelineLoader(settings), name=PipelineLoader.name)
+            try:
+                yield DaskRunner(client, settings)
+            finally:
+                _stop_workers(cluster)
         return
     try:
         client = Client(dask, timeout=_CONNECT_TIMEOUT_S)  # type: ignore[no-untyped-call]
@@ -138,4 +151,16 @@ def open_runner(settings: Settings, jobs: int = 1, dask: str | None = None) -> I
         raise UsageError(f"--dask {dask}: cannot reach a Dask scheduler there ({type(err).__name__}); start one "
                          f"with `dask scheduler` and `dask worker ADDRESS`, or use --dask local:N") from None
     with client:
+        client.register_plugin(PipelineLoader(settings), name=PipelineLoader.name)
         yield DaskRunner(client, settings)
+
+
+def _stop_workers(cluster: Any) -> None:
+    """End a local cluster's worker processes at once: once the stream has ended (or failed) nothing of theirs
+    is needed, and a graceful close takes a second or more per worker with spaCy loaded (the cluster's close
+    then finds them gone)."""
+    for nanny in list(cluster.workers.values()):
+        pid = getattr(nanny, "pid", None)
+        if pid:
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -8,6 +8,7 @@ rest of its partition goes on; an ``ExtractorError`` (a model or extractor missi
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -111,9 +112,17 @@ def _map_batch(batch: Sequence[Document], settings: Settings) -> list[Outcome]:
     return out
 
 
-@cache
+_LOADING = threading.Lock()  # a worker's preload thread (graph.pipeline.preload) and its first partition
+
+
 def loaded(settings: Settings) -> tuple[Any, list[Callable[..., Any]]]:
     """The spaCy pipeline and the extractor functions of ``settings``, loaded once per process."""
+    with _LOADING:
+        return _load(settings)
+
+
+@cache
+def _load(settings: Settings) -> tuple[Any, list[Callable[..., Any]]]:
     from extractors.nlp.pipeline import load_pipeline
     from extractors.registry import get_extractor
 

@@ -1,5 +1,5 @@
-"""Where ``build`` writes: a store directory (locked for the whole run, written in one transaction) or a graph
-file (written atomically), chosen by the path's extension."""
+"""Where ``build`` writes: a store directory (locked for the whole run, written a chunk of documents a
+transaction, ``graph.store.chunks``) or a graph file (written atomically), chosen by the path's extension."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from rdflib.namespace import DCTERMS
 
 from graph.build import document_triples
 from graph.errors import GraphFileError
+from graph.resolve.resolver import Resolver
+from graph.store.chunks import CHUNK_DOCUMENTS, Check, ChunkWriter, around_documents
 from graph.store.database import add_graph, described_graph, is_store_path, open_writer, parse_file, replace_graph
 from graph.store.files import check_output, rdf_format, save_graph
-from graph.store.terms import from_oxigraph
 from ontology import SG, actor_types
 
 __all__ = ["Destination"]
@@ -45,6 +46,7 @@ class Destination:
         self.path = path
         self._store: ox.Store | None = None
         self._created = False
+        self._writer: ChunkWriter | None = None
         if is_store_path(path):
             self._created = not path.exists()
             try:
@@ -71,6 +73,16 @@ class Destination:
             return base
         return described_graph(self._store, [*(SG[name] for name in actor_types()), SG.Document], _DESCRIBED)
 
+    def chunks(self, resolver: Resolver, check: Check, append: bool = False,
+               size: int = CHUNK_DOCUMENTS) -> ChunkWriter | None:
+        """For a store, the writer that commits a build ``size`` documents at a time (``None`` for a file,
+        which is written whole by ``write``). Without ``append`` the first commit also clears the store."""
+        if self._store is None:
+            return None
+        fresh = not append and next(self._store.quads_for_pattern(None, None, None), None) is not None
+        self._writer = ChunkWriter(self._store, resolver, check, fresh=fresh, size=size, where=self.path)
+        return self._writer
+
     def write(self, graph: Graph, append: bool = False, replaced: Sequence[URIRef] = ()) -> None:
         """Write ``graph``: added to the store in one transaction (``append``; an actor's label and Wikidata id
         replaced where they changed), made the store's whole content in one transaction, or written to the file
@@ -79,7 +91,7 @@ class Destination:
         if self._store is not None:
             try:
                 if append:
-                    around = _around_documents(self._store, replaced)
+                    around = around_documents(self._store, replaced)
                     retracted = set().union(*(document_triples(around, iri, keep=graph) for iri in replaced))
                     add_graph(self._store, graph, _SINGLE_VALUED, retracted)
                 else:
@@ -97,36 +109,12 @@ class Destination:
 
     def abandon(self) -> None:
         """After a failed run: a store this run created and never wrote is removed; anything else is left as it
-        was."""
+        was (a store's chunks committed so far included)."""
+        if self._writer is not None and self._writer.commits:
+            return  # the chunks committed stay: --append resumes after them
         if self._store is not None and self._created:
             self._store = None  # closes it
             shutil.rmtree(self.path, ignore_errors=True)
-
-
-def _around_documents(store: ox.Store, documents: Sequence[URIRef]) -> Graph:
-    """A plain graph of what ``document_triples`` reads of ``store`` for ``documents``: each document, its
-    sentences and their claims, and every claim about the same subjects (whether another document still makes
-    an edge). Read quad by quad: an rdflib graph over the store would keep it open after the build."""
-    graph = Graph()
-
-    def read(subject: object = None, predicate: object = None, obj: object = None) -> list[ox.Quad]:
-        found = list(store.quads_for_pattern(subject, predicate, obj, ox.DefaultGraph()))  # type: ignore[arg-type]
-        graph.addN((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object), graph)
-                   for q in found)
-        return found
-
-    subject_of, sentence_of, document_of = (ox.NamedNode(str(SG[name])) for name in ("subject", "sentence",
-                                                                                       "document"))
-    for iri in documents:
-        doc = ox.NamedNode(str(iri))
-        read(doc)
-        for sentence in read(None, document_of, doc):
-            read(sentence.subject)
-            for claim in read(None, sentence_of, sentence.subject):
-                for actor in read(claim.subject, subject_of):
-                    for other in read(None, subject_of, actor.object):
-                        read(other.subject)
-    return graph
 
 
 def _first_line(err: Exception) -> str:
