@@ -31,7 +31,7 @@ from graph.resolve.names import honorific_gender, split_title, strip_title
 from graph.resolve.names import office as _office
 from graph.resolve.names import short_forms as _short_forms
 from graph.resolve.resolver import Actor, Resolver, is_place_name
-from graph.resolve.variants import established_short_names, middle_name_variants, spelling_variant
+from graph.resolve.variants import established_short_names, middle_name_variants, spelling_variant, unit_names
 
 _WE = frozenset({"we", "us", "our"})
 _OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
@@ -229,11 +229,39 @@ def _could_be_person(mention: Mention) -> bool:
 
 
 def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
-    """Person readings of the document's one-word names that may be people mistagged (a surname, maybe misspelt),
-    for the name chains. A longer name is a person only where the document also tags that full name a person:
-    "Capitol Hill" in a document that calls Fiona Hill only "Dr. Hill" is no person."""
-    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and len(m.text.split()) == 1
-            and lookup(m.text) is None and _could_be_person(m)]
+    """Person readings of the document's names that may be people mistagged, for the name chains: a one-word name
+    (a surname, maybe misspelt), and a longer name whose surname the document then uses alone as a person's more
+    often than it gives the longer name another type (``_surname_outvotes``)."""
+    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and lookup(m.text) is None
+            and _could_be_person(m) and (len(m.text.split()) == 1 or _surname_outvotes(m, mentions))]
+
+
+def _surname_outvotes(name: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether the surname of a full name tagged otherwise ("Morgan Tsvangirai", ORG) is the person's name later in
+    the document more often than the full name is tagged otherwise: the better-supported type wins. "Capitol
+    Hill" once, then "Dr. Hill" once, stays a place; "Goldman Sachs" in an article on Jeffrey Sachs stays a bank
+    (the surname is another full name's).
+
+    Examples:
+        >>> _surname_outvotes(Mention("Morgan Tsvangirai", 0, 17, "ORG"), [Mention("Tsvangirai", 40, 50, "PERSON"),
+        ...                   Mention("Tsvangirai", 90, 100, "PERSON")])
+        True
+    """
+    key, surname = normalise(name.text), normalise(name.text).split()[-1]
+    as_person = {m.start for m in mentions if m.kind == "PERSON" and m.start > name.start
+                 and normalise(split_title(m.text)[1]) == surname}
+    as_other = {m.start for m in mentions if m.kind != "PERSON" and normalise(m.text) == key}
+    owned = any(m.kind == "PERSON" and len(words := normalise(split_title(m.text)[1]).split()) > 1
+                and words[-1] == surname for m in mentions)
+    return not owned and len(as_person) > len(as_other)
+
+
+def _is_organisation(name: str) -> bool:
+    """Whether the gazetteer or the knowledge base knows ``name`` as an organisation (of any kind but a state)."""
+    entry = lookup(name)
+    if entry is not None:
+        return entry.type not in ("State", "Person")
+    return any(actor.type not in ("State", "Person") for actor in load_kb().candidates(name))
 
 
 def _anaphor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:
@@ -268,7 +296,9 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     resolver.link_context = document_context(everything)
     heads = institution_heads((m.text for m in everything if m.kind == "ORG"), state_codes())
     definitions = [*definitions, *(Definition(full, head) for head, full in heads.items())]
-    context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
+    defined = _definitions_map(definitions) | unit_names((m.text for m in everything if m.kind == "ORG"),
+                                                         _is_organisation)
+    context = DocumentContext(people, defined, leaders=leaders,
                               government=document_government(everything, leaders),
                               genders=person_genders(everything, people))
     earlier: list[Actor] = []

@@ -285,7 +285,15 @@ class Resolver:
         found = found or self._by_name.get(("Person", normalise(name)))
         if found is None:
             found = self.people.full_name_of(name, title) or self.people.short_node_for(name, title)
+        countries = frozenset(self.link_context.countries)
+        if found is None:  # "Bashir al Assad" in an article on Syria: the Bashar al-Assad of another
+            found = self.people.spelt_otherwise(name, countries)
+            if found is not None and linked is not None and self.actors[found].kb_id not in (None, linked.id):
+                found = None  # two knowledge-base people are never one node
+            if found is not None:
+                self.note_alias(self.actors[found], name)
         actor = self.actors[found] if found is not None else self._named(name, "Person")
+        self.people.note_countries(actor.key, countries)
         if linked is not None and actor.kb_id is None and actor.wikidata in (None, linked.wikidata) and \
                 linked.id not in self._kb_nodes:
             actor.kb_id, actor.wikidata = linked.id, linked.wikidata
