@@ -7,7 +7,7 @@ from dataclasses import replace
 from rdflib import RDF, URIRef
 
 from graph.build import add_actor, new_graph
-from graph.resolve.document import resolve_document
+from graph.resolve.document import Definition, resolve_document
 from graph.resolve.resolver import Resolver
 from ontology import ACTOR_BASE, SG
 from tests.test_resolve import claim, mentions, node_of
@@ -205,3 +205,12 @@ def test_similar_names_stay_apart_without_a_country_in_common_or_a_sign_of_trans
     r = one_document(("United States", "GPE"), ("Dan Smith", "PERSON"))
     one_document(("United States", "GPE"), ("Don Smith", "PERSON"), resolver=r)
     assert node_of(r, "Dan Smith").isdisjoint(node_of(r, "Don Smith"))
+
+
+def test_an_alias_is_found_with_a_space_for_its_hyphen_in_another_article_and_a_longer_name_is_not() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Nour Brigades", "ORG"), ("Kata'ib al-Nour", "ORG")), r,
+                     [Definition("Nour Brigades", "Kata'ib al-Nour")])
+    one_document(("Kataib al Nour", "ORG"), ("Kataib al Nouri", "ORG"), resolver=r)
+    assert node_of(r, "Kataib al Nour") == node_of(r, "Nour Brigades")
+    assert node_of(r, "Kataib al Nouri").isdisjoint(node_of(r, "Nour Brigades"))
