@@ -54,6 +54,7 @@ class DocumentContext:
     leaders: dict[str, str] = field(default_factory=dict)
     government: str | None = None
     genders: dict[str, str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # names the document uses as places (``graph.resolve.mentions``)
 
 
 def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -171,6 +172,9 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     if span in context.resolved:
         return context.resolved[span]
     key = normalise(mention.text)
+    if key in context.places:  # "the plant at Abqaiq ... Abqaiq was the target": a place, no actor
+        context.resolved[span] = None
+        return None
     actor: Actor | None
     state = _government_of(mention, context)
     if state is not None or is_generic_government(mention.text):  # no state: a party the graph cannot name
@@ -300,7 +304,8 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
                                                          _is_organisation)
     context = DocumentContext(people, defined, leaders=leaders,
                               government=document_government(everything, leaders),
-                              genders=person_genders(everything, people))
+                              genders=person_genders(everything, people),
+                              places=frozenset(normalise(m.text) for m in mentions if m.kind == "LOC"))
     earlier: list[Actor] = []
     for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
         if mention.kind == "PRON":
