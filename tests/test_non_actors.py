@@ -171,5 +171,6 @@ def test_the_surname_of_a_person_the_document_names_in_full_is_never_a_place() -
         ("Soleimani", 2, "pobj", "PROPN", "Soleimani", "B-FAC"),  # the model's tags are noisy
         ("and", 3, "cc", "CCONJ", "and", "O"),
         ("Brackley", 3, "conj", "PROPN", "Brackley", "B-ORG"),
+        ("\u2014 \u2014", 1, "punct", "PUNCT", "\u2014", "B-PERSON"),  # a "name" of no letters (seen on Wikinews)
     ])
     assert [m.text for m in document_mentions(doc)[0] if m.kind == "LOC"] == []

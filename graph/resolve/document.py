@@ -251,7 +251,8 @@ def _surname_outvotes(name: Mention, mentions: Sequence[Mention]) -> bool:
         ...                   Mention("Tsvangirai", 90, 100, "PERSON")])
         True
     """
-    key, surname = normalise(name.text), normalise(name.text).split()[-1]
+    key = normalise(name.text)
+    surname = key.split()[-1] if key else ""
     as_person = {m.start for m in mentions if m.kind == "PERSON" and m.start > name.start
                  and normalise(split_title(m.text)[1]) == surname}
     as_other = {m.start for m in mentions if m.kind != "PERSON" and normalise(m.text) == key}

@@ -132,7 +132,7 @@ def place_mentions(ents: list[Span]) -> list[Mention]:
     "at"/"in" a noun of a site ("the plant at Abqaiq"), or coordinated with such a name ("entered Tell Tamer and Ain
     Issa"). A capital stays its government ("near Washington": the KB's seat).
     """
-    surnames = {normalise(ent.text).split()[-1] for ent in ents if ent.label_ == "PERSON" and " " in ent.text.strip()}
+    surnames = {name[-1] for ent in ents if ent.label_ == "PERSON" and len(name := normalise(ent.text).split()) > 1}
     places = {normalise(ent.text) for ent in ents if _used_as_place(ent) and _unknown(ent.text)} - surnames
     of_token = {token.i: ent for ent in ents for token in ent}
     for ent in ents:  # one step along a coordination: "Tell Tamer and Ain Issa"
