@@ -235,30 +235,41 @@ def _could_be_person(mention: Mention) -> bool:
 def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
     """Person readings of the document's names that may be people mistagged, for the name chains: a one-word name
     (a surname, maybe misspelt), and a longer name whose surname the document then uses alone as a person's more
-    often than it gives the longer name another type (``_surname_outvotes``)."""
+    often than it gives the longer name another type (``_outvoted``)."""
+    outvoted = _outvoted(mentions)
     return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and lookup(m.text) is None
-            and _could_be_person(m) and (len(m.text.split()) == 1 or _surname_outvotes(m, mentions))]
+            and (len(m.text.split()) == 1 or m.start in outvoted) and _could_be_person(m)]
 
 
-def _surname_outvotes(name: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether the surname of a full name tagged otherwise ("Morgan Tsvangirai", ORG) is the person's name later in
-    the document more often than the full name is tagged otherwise: the better-supported type wins. "Capitol
+def _outvoted(mentions: Sequence[Mention]) -> set[int]:
+    """The starts of full names tagged otherwise ("Morgan Tsvangirai", ORG) whose surname is a person's name later
+    in the document more often than the full name is tagged otherwise: the better-supported type wins. "Capitol
     Hill" once, then "Dr. Hill" once, stays a place; "Goldman Sachs" in an article on Jeffrey Sachs stays a bank
     (the surname is another full name's).
 
     Examples:
-        >>> _surname_outvotes(Mention("Morgan Tsvangirai", 0, 17, "ORG"), [Mention("Tsvangirai", 40, 50, "PERSON"),
-        ...                   Mention("Tsvangirai", 90, 100, "PERSON")])
-        True
+        >>> sorted(_outvoted([Mention("Morgan Tsvangirai", 0, 17, "ORG"), Mention("Tsvangirai", 40, 50, "PERSON"),
+        ...                   Mention("Tsvangirai", 90, 100, "PERSON")]))
+        [0]
     """
-    key = normalise(name.text)
-    surname = key.split()[-1] if key else ""
-    as_person = {m.start for m in mentions if m.kind == "PERSON" and m.start > name.start
-                 and normalise(split_title(m.text)[1]) == surname}
-    as_other = {m.start for m in mentions if m.kind != "PERSON" and normalise(m.text) == key}
-    owned = any(m.kind == "PERSON" and len(words := normalise(split_title(m.text)[1]).split()) > 1
-                and words[-1] == surname for m in mentions)
-    return not owned and len(as_person) > len(as_other)
+    as_person: dict[str, set[int]] = {}  # a one-word name -> where it is tagged a person
+    as_other: dict[str, set[int]] = {}  # a longer name -> where it is tagged otherwise
+    owned: set[str] = set()  # the surnames of full names tagged a person
+    for m in mentions:
+        name = normalise(split_title(m.text)[1] if m.kind == "PERSON" else m.text).split()
+        if m.kind == "PERSON" and len(name) == 1:
+            as_person.setdefault(name[0], set()).add(m.start)
+        elif m.kind == "PERSON" and name:
+            owned.add(name[-1])
+        elif len(name) > 1:
+            as_other.setdefault(" ".join(name), set()).add(m.start)
+    out: set[int] = set()
+    for key, starts in as_other.items():
+        surname = key.split()[-1]
+        later = {start for start in as_person.get(surname, ()) if start > min(starts)}
+        if surname not in owned and len(later) > len(starts):
+            out |= starts
+    return out
 
 
 def _is_organisation(name: str) -> bool:
