@@ -174,6 +174,8 @@ def test_an_organisation_ending_in_a_surname_stays_apart_when_the_person_is_name
     assert {r.actors[k].type for k in node_of(r, "Goldman Sachs")} == {"Organization"}
     r = one_document(("Warner Bros", "ORG"), ("Warner Bros", "ORG"), ("Bros", "PERSON"), ("Bros", "PERSON"))
     assert node_of(r, "Warner Bros").isdisjoint(node_of(r, "Bros"))
+    r = one_document(("Tropical Storm Humberto", "ORG"), ("Humberto", "PERSON"), ("Humberto", "PERSON"))
+    assert node_of(r, "Tropical Storm Humberto").isdisjoint(node_of(r, "Humberto"))  # seen on Wikinews
 
 
 def test_a_unit_named_after_its_parent_with_a_hyphen_is_the_unit_the_article_names_alone() -> None:

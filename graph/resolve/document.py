@@ -242,8 +242,8 @@ def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _outvoted(mentions: Sequence[Mention]) -> set[int]:
-    """The starts of full names tagged otherwise ("Morgan Tsvangirai", ORG) whose surname is a person's name later
-    in the document more often than the full name is tagged otherwise: the better-supported type wins. "Capitol
+    """The starts of two-word names tagged otherwise ("Morgan Tsvangirai", ORG) whose surname is a person's name
+    later in the document more often than the name is tagged otherwise: the better-supported type wins. "Capitol
     Hill" once, then "Dr. Hill" once, stays a place; "Goldman Sachs" in an article on Jeffrey Sachs stays a bank
     (the surname is another full name's).
 
@@ -261,7 +261,7 @@ def _outvoted(mentions: Sequence[Mention]) -> set[int]:
             as_person.setdefault(name[0], set()).add(m.start)
         elif m.kind == "PERSON" and name:
             owned.add(name[-1])
-        elif len(name) > 1:
+        elif len(name) == 2:  # a longer one is more often a name with a place glued on ("Vermont Bernie Sanders")
             as_other.setdefault(" ".join(name), set()).add(m.start)
     out: set[int] = set()
     for key, starts in as_other.items():
