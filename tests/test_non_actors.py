@@ -18,6 +18,7 @@ from graph.build import build_graph
 from graph.pipeline import Extracted
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_claims, resolve_document
+from graph.resolve.mentions import document_mentions
 from graph.resolve.resolver import Resolver
 from ontology import SG
 from tests.test_rules import make_doc
@@ -126,3 +127,50 @@ def test_no_node_of_the_demo_graph_is_a_plain_common_noun(demo_dir: Path) -> Non
     assert common, "the demo graph has common-noun actors such as 'rebels'"
     heads = {label: re.split(r" (?:in|of) ", label)[0].split()[-1].removesuffix("s") for label in common}
     assert {label for label, head in heads.items() if head not in nouns} == set()
+
+
+def _places_doc(site: str, name: str, second: str, relation: str) -> Doc:
+    """ "Drones struck the <site> at <name> and <second> ." (``relation`` "conj") or "... near <name> ..." """
+    return make_doc([
+        ("Drones", 1, "nsubj", "NOUN", "drone", "O"),
+        ("struck", 1, "ROOT", "VERB", "strike", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        (site, 3 if relation == "conj" else 1, "dobj", "NOUN", site.lower(), "O"),
+        ("at" if relation == "conj" else "near", 3, "prep", "ADP", "at", "O"),
+        (name, 4, "pobj", "PROPN", name, "B-ORG"),
+        ("and", 5, "cc", "CCONJ", "and", "O"),
+        (second, 5, "conj", "PROPN", second, "B-ORG"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])
+
+
+def _actor_labels(doc: Doc, *more: Mention) -> set[str]:
+    found, definitions = document_mentions(doc)
+    r = Resolver()
+    resolve_document([], [*found, *more], r, definitions)
+    return {a.label for a in r.actors.values()}
+
+
+def test_a_name_the_document_puts_at_a_site_or_near_something_is_a_place_in_every_mention() -> None:
+    later = Mention("Abqaiq", 200, 206, "ORG")  # "In 2006, Abqaiq was the target of an attack."
+    assert _actor_labels(_places_doc("plant", "Abqaiq", "Khurais", "conj"), later).isdisjoint({"Abqaiq", "Khurais"})
+    assert "Croughton" not in _actor_labels(_places_doc("wreck", "Croughton", "Brackley", "near"))
+
+
+def test_a_name_at_a_noun_of_no_site_or_known_to_the_kb_stays_an_actor() -> None:
+    assert {"Halvorsen Telecom", "Brannock Audit"} <= _actor_labels(
+        _places_doc("workers", "Halvorsen Telecom", "Brannock Audit", "conj"))
+    assert "Hezbollah" in _actor_labels(_places_doc("plant", "Hezbollah", "Kelso Mills", "conj"))
+
+
+def test_the_surname_of_a_person_the_document_names_in_full_is_never_a_place() -> None:
+    doc = make_doc([
+        ("Qasem Soleimani", 1, "nsubj", "PROPN", "Qasem Soleimani", "B-PERSON"),
+        ("waited", 1, "ROOT", "VERB", "wait", "O"),
+        ("near", 1, "prep", "ADP", "near", "O"),
+        ("Soleimani", 2, "pobj", "PROPN", "Soleimani", "B-FAC"),  # the model's tags are noisy
+        ("and", 3, "cc", "CCONJ", "and", "O"),
+        ("Brackley", 3, "conj", "PROPN", "Brackley", "B-ORG"),
+        ("\u2014 \u2014", 1, "punct", "PUNCT", "\u2014", "B-PERSON"),  # a "name" of no letters (seen on Wikinews)
+    ])
+    assert [m.text for m in document_mentions(doc)[0] if m.kind == "LOC"] == []

@@ -7,7 +7,7 @@ from dataclasses import replace
 from rdflib import RDF, URIRef
 
 from graph.build import add_actor, new_graph
-from graph.resolve.document import resolve_document
+from graph.resolve.document import Definition, resolve_document
 from graph.resolve.resolver import Resolver
 from ontology import ACTOR_BASE, SG
 from tests.test_resolve import claim, mentions, node_of
@@ -160,3 +160,59 @@ def test_a_place_named_like_a_person_of_the_document_stays_apart_and_a_family_is
     assert node_of(r, "Dr. Hill") == node_of(r, "Fiona Hill")
     assert node_of(r, "Capitol Hill").isdisjoint(node_of(r, "Fiona Hill"))
     assert node_of(r, "Clintons").isdisjoint(node_of(r, "Hillary Clinton"))
+
+
+def test_a_full_name_tagged_as_an_organisation_whose_surname_the_article_uses_for_a_person_is_that_person() -> None:
+    r = one_document(("Morgan Tsvangirai", "ORG"), ("Tsvangirai", "PERSON"), ("Tsvangirai", "PERSON"))
+    node = node_of(r, "Morgan Tsvangirai")
+    assert node == node_of(r, "Tsvangirai") and r.actors[node.pop()].type == "Person"
+
+
+def test_an_organisation_ending_in_a_surname_stays_apart_when_the_person_is_named_in_full_or_as_often() -> None:
+    r = one_document(("Goldman Sachs", "ORG"), ("Jeffrey Sachs", "PERSON"), ("Sachs", "PERSON"), ("Sachs", "PERSON"))
+    assert node_of(r, "Goldman Sachs").isdisjoint(node_of(r, "Sachs"))
+    assert {r.actors[k].type for k in node_of(r, "Goldman Sachs")} == {"Organization"}
+    r = one_document(("Warner Bros", "ORG"), ("Warner Bros", "ORG"), ("Bros", "PERSON"), ("Bros", "PERSON"))
+    assert node_of(r, "Warner Bros").isdisjoint(node_of(r, "Bros"))
+    r = one_document(("Tropical Storm Humberto", "ORG"), ("Humberto", "PERSON"), ("Humberto", "PERSON"))
+    assert node_of(r, "Tropical Storm Humberto").isdisjoint(node_of(r, "Humberto"))  # seen on Wikinews
+
+
+def test_a_unit_named_after_its_parent_with_a_hyphen_is_the_unit_the_article_names_alone() -> None:
+    r = one_document(("Quds Force", "ORG"), ("Islamic Revolutionary Guard Corps-Quds Force", "ORG"),
+                     ("IRGC", "ORG"))
+    assert node_of(r, "Islamic Revolutionary Guard Corps-Quds Force") == node_of(r, "Quds Force")
+    assert node_of(r, "Quds Force").isdisjoint(node_of(r, "IRGC"))
+
+
+def test_a_hyphenated_name_stays_itself_unless_its_head_is_an_organisation_and_its_tail_is_named_alone() -> None:
+    r = one_document(("Islamic Revolutionary Guard Corps-Quds Force", "ORG"), ("Islamic Revolutionary Guard Corps",
+                                                                                "ORG"))
+    assert node_of(r, "Islamic Revolutionary Guard Corps-Quds Force").isdisjoint(node_of(r, "IRGC"))
+    r = one_document(("Hewlett-Packard", "ORG"), ("Packard", "ORG"))
+    assert node_of(r, "Hewlett-Packard").isdisjoint(node_of(r, "Packard"))
+
+
+def test_an_arabic_name_transliterated_otherwise_in_another_article_on_the_same_country_is_one_person() -> None:
+    r = one_document(("Syria", "GPE"), ("Bashir al] Assad", "PERSON"), ("Assad", "PERSON"))
+    one_document(("Syria", "GPE"), ("President Bashar al-Assad", "PERSON"), ("Ahmed al-Assadi", "PERSON"), resolver=r)
+    assert node_of(r, "Bashar al-Assad") == node_of(r, "Assad") == node_of(r, "Bashir al] Assad")
+    assert node_of(r, "Ahmed al-Assadi").isdisjoint(node_of(r, "Assad"))
+
+
+def test_similar_names_stay_apart_without_a_country_in_common_or_a_sign_of_transliteration() -> None:
+    r = one_document(("Syria", "GPE"), ("Bashir al-Assad", "PERSON"))
+    one_document(("Peru", "GPE"), ("Bashar al-Assad", "PERSON"), resolver=r)
+    assert node_of(r, "Bashir al-Assad").isdisjoint(node_of(r, "Bashar al-Assad"))
+    r = one_document(("United States", "GPE"), ("Dan Smith", "PERSON"))
+    one_document(("United States", "GPE"), ("Don Smith", "PERSON"), resolver=r)
+    assert node_of(r, "Dan Smith").isdisjoint(node_of(r, "Don Smith"))
+
+
+def test_an_alias_is_found_with_a_space_for_its_hyphen_in_another_article_and_a_longer_name_is_not() -> None:
+    r = Resolver()
+    resolve_document([], mentions(("Nour Brigades", "ORG"), ("Kata'ib al-Nour", "ORG")), r,
+                     [Definition("Nour Brigades", "Kata'ib al-Nour")])
+    one_document(("Kataib al Nour", "ORG"), ("Kataib al Nouri", "ORG"), resolver=r)
+    assert node_of(r, "Kataib al Nour") == node_of(r, "Nour Brigades")
+    assert node_of(r, "Kataib al Nouri").isdisjoint(node_of(r, "Nour Brigades"))

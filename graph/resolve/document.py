@@ -31,7 +31,7 @@ from graph.resolve.names import honorific_gender, split_title, strip_title
 from graph.resolve.names import office as _office
 from graph.resolve.names import short_forms as _short_forms
 from graph.resolve.resolver import Actor, Resolver, is_place_name
-from graph.resolve.variants import established_short_names, middle_name_variants, spelling_variant
+from graph.resolve.variants import established_short_names, middle_name_variants, spelling_variant, unit_names
 
 _WE = frozenset({"we", "us", "our"})
 _OFFICE = "office:"  # key prefix in the name chain for short names that carry an office title
@@ -54,6 +54,7 @@ class DocumentContext:
     leaders: dict[str, str] = field(default_factory=dict)
     government: str | None = None
     genders: dict[str, str] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # names the document uses as places (``graph.resolve.mentions``)
 
 
 def person_names(mentions: Iterable[Mention]) -> dict[str, str]:
@@ -171,6 +172,9 @@ def _resolve_one(mention: Mention, resolver: Resolver, context: DocumentContext)
     if span in context.resolved:
         return context.resolved[span]
     key = normalise(mention.text)
+    if key in context.places:  # "the plant at Abqaiq ... Abqaiq was the target": a place, no actor
+        context.resolved[span] = None
+        return None
     actor: Actor | None
     state = _government_of(mention, context)
     if state is not None or is_generic_government(mention.text):  # no state: a party the graph cannot name
@@ -229,11 +233,51 @@ def _could_be_person(mention: Mention) -> bool:
 
 
 def _as_people(mentions: Sequence[Mention]) -> list[Mention]:
-    """Person readings of the document's one-word names that may be people mistagged (a surname, maybe misspelt),
-    for the name chains. A longer name is a person only where the document also tags that full name a person:
-    "Capitol Hill" in a document that calls Fiona Hill only "Dr. Hill" is no person."""
-    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and len(m.text.split()) == 1
-            and lookup(m.text) is None and _could_be_person(m)]
+    """Person readings of the document's names that may be people mistagged, for the name chains: a one-word name
+    (a surname, maybe misspelt), and a longer name whose surname the document then uses alone as a person's more
+    often than it gives the longer name another type (``_outvoted``)."""
+    outvoted = _outvoted(mentions)
+    return [replace(m, kind="PERSON") for m in mentions if m.kind in _MISTAGGABLE and lookup(m.text) is None
+            and (len(m.text.split()) == 1 or m.start in outvoted) and _could_be_person(m)]
+
+
+def _outvoted(mentions: Sequence[Mention]) -> set[int]:
+    """The starts of two-word names tagged otherwise ("Morgan Tsvangirai", ORG) whose surname is a person's name
+    later in the document more often than the name is tagged otherwise: the better-supported type wins. "Capitol
+    Hill" once, then "Dr. Hill" once, stays a place; "Goldman Sachs" in an article on Jeffrey Sachs stays a bank
+    (the surname is another full name's).
+
+    Examples:
+        >>> sorted(_outvoted([Mention("Morgan Tsvangirai", 0, 17, "ORG"), Mention("Tsvangirai", 40, 50, "PERSON"),
+        ...                   Mention("Tsvangirai", 90, 100, "PERSON")]))
+        [0]
+    """
+    as_person: dict[str, set[int]] = {}  # a one-word name -> where it is tagged a person
+    as_other: dict[str, set[int]] = {}  # a longer name -> where it is tagged otherwise
+    owned: set[str] = set()  # the surnames of full names tagged a person
+    for m in mentions:
+        name = normalise(split_title(m.text)[1] if m.kind == "PERSON" else m.text).split()
+        if m.kind == "PERSON" and len(name) == 1:
+            as_person.setdefault(name[0], set()).add(m.start)
+        elif m.kind == "PERSON" and name:
+            owned.add(name[-1])
+        elif len(name) == 2:  # a longer one is more often a name with a place glued on ("Vermont Bernie Sanders")
+            as_other.setdefault(" ".join(name), set()).add(m.start)
+    out: set[int] = set()
+    for key, starts in as_other.items():
+        surname = key.split()[-1]
+        later = {start for start in as_person.get(surname, ()) if start > min(starts)}
+        if surname not in owned and len(later) > len(starts):
+            out |= starts
+    return out
+
+
+def _is_organisation(name: str) -> bool:
+    """Whether the gazetteer or the knowledge base knows ``name`` as an organisation (of any kind but a state)."""
+    entry = lookup(name)
+    if entry is not None:
+        return entry.type not in ("State", "Person")
+    return any(actor.type not in ("State", "Person") for actor in load_kb().candidates(name))
 
 
 def _anaphor(mention: Mention, earlier: Sequence[Actor]) -> Actor | None:
@@ -268,9 +312,12 @@ def resolve_with_context(claims: list[Claim], mentions: Sequence[Mention], resol
     resolver.link_context = document_context(everything)
     heads = institution_heads((m.text for m in everything if m.kind == "ORG"), state_codes())
     definitions = [*definitions, *(Definition(full, head) for head, full in heads.items())]
-    context = DocumentContext(people, _definitions_map(definitions), leaders=leaders,
+    defined = _definitions_map(definitions) | unit_names((m.text for m in everything if m.kind == "ORG"),
+                                                         _is_organisation)
+    context = DocumentContext(people, defined, leaders=leaders,
                               government=document_government(everything, leaders),
-                              genders=person_genders(everything, people))
+                              genders=person_genders(everything, people),
+                              places=frozenset(normalise(m.text) for m in mentions if m.kind == "LOC"))
     earlier: list[Actor] = []
     for mention in sorted([*mentions, *claim_mentions], key=lambda m: m.start):
         if mention.kind == "PRON":

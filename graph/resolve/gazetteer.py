@@ -32,6 +32,16 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().lower()
 
 
+def name_key(text: str) -> str:
+    """A name as the resolver finds nodes by it: ``normalise``d, a hyphen read as a space.
+
+    Examples:
+        >>> name_key("Kata'ib al-Nour") == name_key("Kataib al Nour")
+        True
+    """
+    return normalise(text).replace("-", " ")
+
+
 @cache
 def entries_by_key() -> dict[str, ActorEntry]:
     return {entry.key: entry for entry in actors()}

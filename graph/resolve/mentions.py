@@ -3,7 +3,8 @@
 Named people and organisations, gazetteer states, demonyms and groups, "the alliance"-style anaphors, titled
 forms of names ("President Bashar al-Assad"), and in-text definitions ("Kurdish People's Protection Units (YPG)",
 "the Islamic State, also known as ISIS or ISIL"). Photo captions and credits ("Photo: ...", "(Reuters/Jane Roe)"),
-"Follow X on Twitter" lines and @handles name nobody.
+"Follow X on Twitter" lines and @handles name nobody. Names the document uses as places are returned as mentions
+of kind ``LOC`` (``place_mentions``), so that resolution makes no actor of any mention of them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from extractors.kb import load_kb
 from extractors.records import Mention
 from extractors.spans import sentences_with_entities
 from graph.resolve.descriptions import document_leaders, is_generic_government, leader_government
 from graph.resolve.document import Definition
 from graph.resolve.gazetteer import lookup, normalise, words
 from graph.resolve.phrases import apposition, generic_government, leader_phrase
+from graph.resolve.resolver import is_place_name
 
 _NAMED = frozenset({"PERSON", "ORG"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "from", "around"})
@@ -106,9 +109,11 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
     text = doc.text
     leaders = document_leaders(Mention(e.text, 0, 0, "PERSON") for e in ents if e.label_ == "PERSON")
     leaders.update(document_leaders(Mention(t.text, 0, 0, "PERSON") for e in ents if (t := _titled(e)) is not None))
+    named: list[Span] = []  # the entities outside captions and credits
     for sent, inside in sentences_with_entities(doc):  # not every entity for every sentence: a long text's time
         if is_noise_sentence(sent):
             continue
+        named.extend(ent for ent in inside if not _is_credit(ent))
         for ent in inside:
             if not _is_credit(ent) and not _is_location(ent):
                 mentions.extend(_entity_mentions(ent))
@@ -117,7 +122,42 @@ def document_mentions(doc: Doc) -> tuple[list[Mention], list[Definition]]:
         mentions.extend(_anaphors(sent))
         generic = [span for span in generic_government(sent) if is_generic_government(span.text)]
         mentions.extend(_as_mention(span, "NOUN") for span in generic)
-    return mentions, definitions
+    return [*mentions, *place_mentions(named)], definitions
+
+
+def place_mentions(ents: list[Span]) -> list[Mention]:
+    """Mentions (kind ``LOC``) of the names a document uses as places, where neither the gazetteer nor the actor
+    KB knows the name, nor is it the surname of a person the document names in full: after a locative preposition
+    where it is tagged a facility or location ("a camp at Ain Issa"), after "near" ("near RAF Croughton"), after
+    "at"/"in" a noun of a site ("the plant at Abqaiq"), or coordinated with such a name ("entered Tell Tamer and Ain
+    Issa"). A capital stays its government ("near Washington": the KB's seat).
+    """
+    surnames = {name[-1] for ent in ents if ent.label_ == "PERSON" and len(name := normalise(ent.text).split()) > 1}
+    places = {normalise(ent.text) for ent in ents if _used_as_place(ent) and _unknown(ent.text)} - surnames
+    of_token = {token.i: ent for ent in ents for token in ent}
+    for ent in ents:  # one step along a coordination: "Tell Tamer and Ain Issa"
+        other = of_token.get(ent.root.head.i) if ent.root.dep_ == "conj" else None
+        pair = {normalise(ent.text), normalise(other.text)} if other is not None else set()
+        if pair & places and all(_unknown(e.text) for e in (ent, other) if e is not None):
+            places |= pair
+    return [_as_mention(ent, "LOC") for ent in ents if normalise(ent.text) in places and not is_place_name(ent.text)]
+
+
+def _used_as_place(ent: Span) -> bool:
+    """After a locative preposition, tagged a facility or location ("at Ain Issa"), after "near", or after "at"
+    or "in" a site noun ("the plant at Abqaiq"); never a name tagged a person there."""
+    root = ent.root
+    preposition = root.head.text.lower()
+    if ent.label_ == "PERSON" or root.dep_ != "pobj" or preposition not in _LOCATIVE:
+        return False
+    site = root.head.head.lemma_.lower()
+    return ent.label_ in ("FAC", "LOC") or preposition == "near" or \
+        preposition in ("at", "in") and (site in words("site_noun") or site in words("place_head"))
+
+
+def _unknown(name: str) -> bool:
+    """Whether neither the gazetteer nor the actor KB knows ``name``."""
+    return lookup(name) is None and not load_kb().candidates(name)
 
 
 def _entity_mentions(ent: Span) -> list[Mention]:

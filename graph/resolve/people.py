@@ -5,7 +5,9 @@ Within one document ``graph.resolve.document`` chains names; this index covers a
 full name. It joins only when that is unambiguous: exactly one person node fits, no document has shown the short
 name shared by two people, and the titles agree (an office title such as "President Trump" needs a node the news
 also gives an office title; "Ms. X" never joins a node called "Mr. ...", nor the reverse). A full name that comes
-after its short form takes over the short form's node, which then carries the full name as its label.
+after its short form takes over the short form's node, which then carries the full name as its label. A
+transliterated Arabic name finds the one node spelt otherwise (``graph.resolve.variants.transliteration_key``) in
+an article that names a country the node's first article named.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Protocol
 
 from graph.resolve.gazetteer import normalise
 from graph.resolve.names import honorific_gender, office, short_forms, split_title
+from graph.resolve.variants import transliteration_key
 
 __all__ = ["PeopleIndex"]
 
@@ -41,6 +44,8 @@ class PeopleIndex:
         self._actors: dict[str, _Person] = {}
         self._by_short: dict[str, set[str]] = {}
         self._short_only: dict[str, set[str]] = {}
+        self._spellings: dict[str, set[str]] = {}  # transliteration key -> person nodes
+        self._countries: dict[str, frozenset[str]] = {}  # node key -> the countries of the article that made it
         self.shared: set[str] = set()
 
     def add(self, actor: _Person) -> None:
@@ -52,6 +57,21 @@ class PeopleIndex:
                 self._by_short.setdefault(short, set()).add(actor.key)
         else:
             self._short_only.setdefault(full, set()).add(actor.key)
+        spelling = transliteration_key(actor.label)
+        if spelling is not None:
+            self._spellings.setdefault(spelling, set()).add(actor.key)
+
+    def note_countries(self, key: str, countries: frozenset[str]) -> None:
+        """The countries (ISO codes) the article that made the node ``key`` names, the first time it is called."""
+        self._countries.setdefault(key, countries)
+
+    def spelt_otherwise(self, name: str, countries: frozenset[str]) -> str | None:
+        """The key of the one person node whose full name is ``name`` transliterated otherwise ("Bashir al Assad"
+        for "Bashar al-Assad") and whose first article named one of ``countries``, else None."""
+        spelling = transliteration_key(name)
+        keys = self._spellings.get(spelling, set()) if spelling is not None else set()
+        found = {key for key in keys if self._countries.get(key, frozenset()) & countries}
+        return next(iter(found)) if len(keys) == 1 and len(found) == 1 else None
 
     def full_name_of(self, name: str, title: str = "") -> str | None:
         """The key of the one person node whose full name ``name`` (a short name the document titles ``title``)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from extractors.kb import KbActor, load_kb
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
-from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, normalise, words
+from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, name_key, normalise, words
 from graph.resolve.institutions import institution_key
 from graph.resolve.linker import LinkContext, gazetteer_entry, link, state_codes
 from graph.resolve.names import split_title
@@ -107,7 +107,7 @@ class Resolver:
             if kb_id:
                 self._kb_nodes.setdefault(kb_id, actor.key)
         for name in (actor.label, *actor.aliases):
-            self._by_name.setdefault((actor.type, normalise(name)), actor.key)
+            self._by_name.setdefault((actor.type, name_key(name)), actor.key)
         if actor.type == "Person":
             self.people.add(actor)
         for name in (actor.label, *actor.aliases):  # a name that says its state: "Parliament of Iraq"
@@ -128,7 +128,7 @@ class Resolver:
             self._note_institution(actor, form, dict(self.link_context.countries))
             if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
                 actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
-            self._by_name.setdefault((actor.type, normalise(form)), actor.key)
+            self._by_name.setdefault((actor.type, name_key(form)), actor.key)
 
     def resolve(self, mention: Mention) -> Mention | None:
         """The mention with label, id and type filled in; None if it names no actor we can place."""
@@ -158,7 +158,7 @@ class Resolver:
         if type_ != actor.type and actor.votes[type_] > actor.votes[actor.type]:
             actor.type = type_
             for name in (actor.label, *actor.aliases):
-                self._by_name.setdefault((type_, normalise(name)), actor.key)
+                self._by_name.setdefault((type_, name_key(name)), actor.key)
             if type_ == "Person":
                 self.people.add(actor)
 
@@ -173,7 +173,7 @@ class Resolver:
         """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
         if len(name.split()) > len(actor.label.split()) and self.people.short_node_for(name, title) == actor.key:
             self.people.rename(actor, name)
-            self._by_name.setdefault(("Person", normalise(name)), actor.key)
+            self._by_name.setdefault(("Person", name_key(name)), actor.key)
 
     def peek(self, text: str, kind: str) -> Actor | None:
         """The actor ``text`` would name, without making it a node: for a mention of no actor
@@ -229,7 +229,7 @@ class Resolver:
         if known is not None:
             return self.actors[known]
         type_ = linked.ontology_type
-        found = self._by_name.get((type_, normalise(text)))
+        found = self._by_name.get((type_, name_key(text)))
         if found is not None and self.actors[found].kb_id is None and self.actors[found].wikidata in (None,
                                                                                                      linked.wikidata):
             actor = self.actors[found]
@@ -257,7 +257,7 @@ class Resolver:
         entry = lookup(target)
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
-        key = normalise(target)
+        key = name_key(target)
         for (_, name), actor_key in self._by_name.items():
             if name == key:
                 return self.actors[actor_key]
@@ -269,7 +269,7 @@ class Resolver:
         known = self._institutions.get(institution)
         if known is not None:
             return self.actors[known]
-        found = self._by_name.get(("Organization", normalise(label)))
+        found = self._by_name.get(("Organization", name_key(label)))
         if found is None or found in self._institution_of:
             key = f"organization/{slug(label)}"
             found = key if key not in self.actors else f"{key}_{slug(institution.split(':')[0])}"
@@ -282,10 +282,18 @@ class Resolver:
         else the one node whose full name it is a short form of, else the one node named by a short form of it
         (which it takes over), else a new node; a node without an id takes ``linked``'s."""
         found = self._kb_nodes.get(linked.id) if linked is not None else None
-        found = found or self._by_name.get(("Person", normalise(name)))
+        found = found or self._by_name.get(("Person", name_key(name)))
         if found is None:
             found = self.people.full_name_of(name, title) or self.people.short_node_for(name, title)
+        countries = frozenset(self.link_context.countries)
+        if found is None:  # "Bashir al Assad" in an article on Syria: the Bashar al-Assad of another
+            found = self.people.spelt_otherwise(name, countries)  # never a KB person of another id
+            if found is not None and (linked is None or self.actors[found].kb_id in (None, linked.id)):
+                self.note_alias(self.actors[found], name)
+            else:
+                found = None
         actor = self.actors[found] if found is not None else self._named(name, "Person")
+        self.people.note_countries(actor.key, countries)
         if linked is not None and actor.kb_id is None and actor.wikidata in (None, linked.wikidata) and \
                 linked.id not in self._kb_nodes:
             actor.kb_id, actor.wikidata = linked.id, linked.wikidata
@@ -301,11 +309,11 @@ class Resolver:
         """The node of this name and type, else a new one; never a node linked to a KB actor in ``avoid`` (the
         candidates the linker turned down here: "Democrats" in a British article is not the node of the US
         party that an American article's "Democrats" made)."""
-        found = self._by_name.get((type_, normalise(label)))
+        found = self._by_name.get((type_, name_key(label)))
         if found is None and type_ in _CONFUSABLE and not split and " " in normalise(label):
             # a full name tagged as an organisation in one document and a person in another ("Morgan Tsvangirai")
             found = next((key for other in sorted(_CONFUSABLE - {type_})
-                          if (key := self._by_name.get((other, normalise(label)))) is not None
+                          if (key := self._by_name.get((other, name_key(label)))) is not None
                           and _retypable(self.actors[key])), None)
         if found is not None and not (split and self.actors[found].key in entries_by_key()) and \
                 self.actors[found].kb_id not in avoid:

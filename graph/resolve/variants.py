@@ -7,16 +7,26 @@
   other person of the document comes as close to;
 - a short name two full names end in that the article used for the first of them before it named the second
   ("Robert Mugabe ... Mugabe ... Grace Mugabe ... Mugabe": the writer keeps the established short name for the
-  first and names the second in full).
+  first and names the second in full);
+- a transliterated Arabic name spelt two ways ("Bashar al-Assad", "Bashir al Assad"): the same letters but for
+  vowels, doubled consonants, hyphens and the article al-/el- (``transliteration_key``); the resolver joins two
+  such names only where the articles name a country in common (``graph.resolve.people``);
+- a unit named after its parent organisation with a hyphen ("Islamic Revolutionary Guard Corps-Quds Force") that
+  the article also names alone ("Quds Force"): the unit, never the parent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from graph.resolve.gazetteer import normalise
 
-__all__ = ["established_short_names", "middle_name_variants", "spelling_variant"]
+__all__ = ["established_short_names", "middle_name_variants", "spelling_variant", "transliteration_key",
+           "unit_names"]
+
+# Words of Arabic names that mark a name as transliterated (the article, "son of", "father of", "servant of").
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "abdel", "abdul"})
+_VOWELS = frozenset("aeiouy")
 
 
 def middle_name_variants(fulls: Sequence[str]) -> dict[str, str]:
@@ -96,3 +106,47 @@ def established_short_names(shared: Mapping[str, set[str]], first_seen: Mapping[
         if any(first_seen[first] < position < rival for position in uses.get(short, ())):
             out[short] = first
     return out
+
+
+def unit_names(names: Iterable[str], is_organisation: Callable[[str], bool]) -> dict[str, str]:
+    """Normalised "Parent-Unit" name -> the unit's name, for a name whose part before its last hyphen is an
+    organisation (``is_organisation``) and whose part after it the document also gives alone (among ``names``).
+
+    Examples:
+        >>> unit_names(["Islamic Revolutionary Guard Corps-Quds Force", "Quds Force"], lambda n: n.endswith("Corps"))
+        {'islamic revolutionary guard corps-quds force': 'Quds Force'}
+        >>> unit_names(["Hewlett-Packard", "Packard"], lambda n: False)
+        {}
+    """
+    alone = {normalise(name): name for name in names}
+    out: dict[str, str] = {}
+    for name in alone.values():
+        parent, _, unit = name.rpartition("-")
+        if parent[-1:].isalpha() and unit[:1].isupper() and normalise(unit) in alone and is_organisation(parent):
+            out[normalise(name)] = alone[normalise(unit)]
+    return out
+
+
+def transliteration_key(name: str) -> str | None:
+    """The letters of a transliterated Arabic name that all its spellings share, else None for a name without an
+    Arabic particle (al-, el-, bin, abu, abd): each word without its inner vowels and doubled letters, the particles
+    al- and el- left out.
+
+    Examples:
+        >>> transliteration_key("Bashar al-Assad"), transliteration_key("Bashir al] Assad")
+        ('bshr asd', 'bshr asd')
+        >>> transliteration_key("Ahmed al-Assadi"), transliteration_key("Abdel Fattah el-Sisi")
+        ('ahmd asdi', 'abdl fth si')
+        >>> transliteration_key("Dan Smith") is None  # no sign of a transliterated name: Dan and Don stay two
+        True
+    """
+    tokens = normalise(name).replace("-", " ").split()
+    if len(tokens) < 2 or not any(token in _PARTICLES for token in tokens[:-1]):
+        return None
+    return " ".join(_skeleton(token) for token in tokens if token not in ("al", "el"))
+
+
+def _skeleton(word: str) -> str:
+    inner = "".join(c for c in word[1:-1] if c not in _VOWELS)
+    letters = word[:1] + inner + word[1:][-1:]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
