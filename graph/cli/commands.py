@@ -23,7 +23,7 @@ from graph.resolve.resolver import Resolver
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import check_output, write_atomic
-from graph.validate import require_conformance
+from graph.validate import drop_nonconforming
 from ontology import SG
 
 if TYPE_CHECKING:
@@ -133,7 +133,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
-    require_conformance(graph, output)  # what this run adds (a file --append: the whole file)
+    for dropped in drop_nonconforming(graph, output):  # what this run adds (a file --append: the whole file)
+        report.fail(dropped)  # a document whose triples break the shapes is left out; the rest is written
     target.write(graph, append, report.replaced)
     return report
 

@@ -18,8 +18,8 @@ from graph.store.terms import to_oxigraph
 from graph.validate.shapes import Check, compile_shapes
 from ontology import PREFIXES, ontology_path, shapes_path
 
-__all__ = ["ENGINES", "Report", "Violation", "pyshacl_violations", "require_conformance", "validate_graph",
-           "validate_store"]
+__all__ = ["ENGINES", "Report", "Violation", "pyshacl_violations", "require_conformance", "shapes_graph",
+           "validate_graph", "validate_store"]
 
 ENGINES = ("oxigraph", "pyshacl")
 
@@ -104,7 +104,7 @@ def pyshacl_violations(graph: Graph) -> list[Violation]:
     """What pyshacl reports for ``graph`` (the ontology beside the data, no inference), as ``Violation``s."""
     from pyshacl import validate  # a second to import, so only when asked for
 
-    shapes = _shapes()
+    shapes = shapes_graph()
     _, results, _ = validate(graph, shacl_graph=shapes, ont_graph=Graph().parse(ontology_path()),
                              inference="none", advanced=True, allow_warnings=False)
     assert isinstance(results, Graph)
@@ -121,13 +121,13 @@ def pyshacl_violations(graph: Graph) -> list[Violation]:
 
 
 @cache
-def _shapes() -> Graph:
+def shapes_graph() -> Graph:
     return Graph().parse(shapes_path(), format="turtle")
 
 
 @cache
 def _checks() -> tuple[Check, ...]:
-    return tuple(compile_shapes(_shapes(), Graph().parse(ontology_path(), format="turtle")))
+    return tuple(compile_shapes(shapes_graph(), Graph().parse(ontology_path(), format="turtle")))
 
 
 def _violations(check: Check, row: ox.QuerySolution) -> list[Violation]:
