@@ -242,6 +242,14 @@ def test_a_violation_leads_back_to_its_document(name: str, blamed: str, tmp_path
     assert _document_ids(graph) == _document_ids(good()) - {blamed}
 
 
+def test_the_documents_a_file_held_before_the_run_are_never_dropped(tmp_path: Path) -> None:
+    graph = _with_an_organisation_affiliated()
+    held = {doc for doc in graph.subjects(RDF.type, SG.Document)}
+    with pytest.raises(GraphFileError, match="nothing written"):
+        drop_nonconforming(graph, tmp_path / "news.ttl", keep=held)
+    assert _document_ids(graph) == {"d0.txt", "d1.txt", "d2.txt"}
+
+
 @pytest.mark.parametrize("name", ["edge without a claim", "actor with two labels", "blank-node actor"])
 def test_a_violation_no_document_explains_still_refuses_the_build(name: str, tmp_path: Path) -> None:
     graph = good()

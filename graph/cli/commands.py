@@ -114,6 +114,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     known = target.known(graph) if append else graph  # what is there already: actors, articles
     resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
+    held = set(graph.subjects(RDF.type, SG.Document))  # a file --append's old documents: never dropped below
 
     from graph.pipeline import extract_documents  # the build side (spaCy) loads only for build and extract
 
@@ -133,7 +134,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         raise
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
-    for dropped in drop_nonconforming(graph, output):  # what this run adds (a file --append: the whole file)
+    for dropped in drop_nonconforming(graph, output, keep=held):  # what this run adds (a file --append: all of it)
         report.fail(dropped)  # a document whose triples break the shapes is left out; the rest is written
     target.write(graph, append, report.replaced)
     return report

@@ -11,7 +11,7 @@ actor's own triples, a shape the data breaks whatever the documents say) still r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -27,11 +27,12 @@ from ontology import SG
 __all__ = ["drop_nonconforming"]
 
 
-def drop_nonconforming(graph: Graph, output: Path) -> list[InputError]:
+def drop_nonconforming(graph: Graph, output: Path, keep: Collection[Node] = ()) -> list[InputError]:
     """Take out of ``graph`` (what a build is about to write to ``output``) every document whose triples break
     the shapes, until the rest conforms; returns one ``InputError`` a dropped document, naming it and the first
-    violation it caused. A violation that no document explains raises ``GraphFileError``, as
-    ``require_conformance`` does, and the build writes nothing.
+    violation it caused. The documents ``keep`` (those a graph file held before this run) are never dropped. A
+    violation that no other document explains raises ``GraphFileError``, as ``require_conformance`` does, and the
+    build writes nothing.
 
     Examples:
         >>> from rdflib import Literal
@@ -56,7 +57,7 @@ def drop_nonconforming(graph: Graph, output: Path) -> list[InputError]:
                                f"built; please report this document") for doc_id, line in dropped.values()]
         blamed: dict[URIRef, str] = {}
         for violation in report.violations:
-            for doc in _documents_of(graph, violation) - dropped.keys():
+            for doc in _documents_of(graph, violation) - dropped.keys() - set(keep):
                 blamed.setdefault(doc, violation.line())
         if not blamed:
             raise GraphFileError(f"{output}: the graph built breaks the stancegraph shapes "
