@@ -144,9 +144,9 @@ _NOT_ON_THE_QUERY_PATH = ("rdflib", "oxrdflib", "pyshacl", "spacy", "networkx")
 
 
 @pytest.mark.parametrize("where", ["store", "file"])
-def test_query_and_serve_start_without_rdflib_or_spacy(tmp_path: Path, where: str) -> None:
-    # `stancegraph query` and `serve` speak to Oxigraph alone; rdflib (0.4 s to import on an idle machine, 2 s on
-    # a loaded one) and spaCy must stay out of their start-up, for a store directory and for a graph file.
+def test_query_serve_and_validate_start_without_rdflib_or_spacy(tmp_path: Path, where: str) -> None:
+    # `stancegraph query`, `serve` and `validate` speak to Oxigraph alone; rdflib (0.4 s to import on an idle
+    # machine, 2 s on a loaded one) and spaCy must stay out of their start-up, for a store directory and a file.
     import pyoxigraph as ox
 
     graph = tmp_path / "g.ttl"
@@ -162,11 +162,13 @@ def test_query_and_serve_start_without_rdflib_or_spacy(tmp_path: Path, where: st
             "from graph.cli.app import main\n"
             "import graph.query.endpoint\n"
             f"codes = [main(['query', {str(target)!r}, 'SELECT ?a ?l WHERE {{ ?a rdfs:label ?l }}']),\n"
-            f"         main(['query', {str(target)!r}, '--name', 'most-connected', '--format', 'csv'])]\n"
+            f"         main(['query', {str(target)!r}, '--name', 'most-connected', '--format', 'csv']),\n"
+            f"         main(['validate', {str(target)!r}])]\n"
             f"print(codes, [m for m in {_NOT_ON_THE_QUERY_PATH!r} if m in sys.modules])\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert "actor:iran  Iran" in done.stdout  # the table, drawn from Oxigraph's terms, prefixes shortened
-    assert done.stdout.strip().splitlines()[-1] == "[0, 0] []", done.stdout + done.stderr
+    assert "conforms to the stancegraph shapes" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[0, 0, 0] []", done.stdout + done.stderr
 
 
 def test_modules_stay_small_and_are_not_named_like_their_package() -> None:

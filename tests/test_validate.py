@@ -30,6 +30,8 @@ from graph.validate import (
     validate_graph,
     validate_store,
 )
+from graph.validate.checks import stored_checks
+from graph.validate.shapes import compile_ontology
 from ontology import SG, SG_IRI, ontology_path, shapes_path
 from tests.graphs import Stated, make_graph
 
@@ -189,6 +191,28 @@ def test_cli_validate_a_store_with_either_engine(tmp_path: Path) -> None:
                               capture_output=True, text=True, timeout=300)
         assert done.returncode == 1 and "does not conform" in done.stderr, (engine, done.stderr)
         assert "sg:confidence" in done.stdout and "MaxInclusive" in done.stdout, (engine, done.stdout)
+
+
+def test_the_stored_checks_are_the_shapes_compiled() -> None:
+    # graph/validate/checks.json lets validate start without rdflib; after editing the shapes, run
+    # `python -m graph.validate.shapes` to write it again
+    assert stored_checks() == tuple(compile_ontology())
+
+
+def test_checks_stored_from_other_shapes_are_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.validate.checks as stored
+    import graph.validate.report as report
+
+    monkeypatch.setattr(stored, "sources_digest", lambda: "digest of edited shapes")
+    assert stored_checks() is None
+    report._checks.cache_clear()
+    try:
+        assert report._checks() == tuple(compile_ontology())
+        graph = good()
+        BREAKS["confidence above 1"](graph)
+        assert not validate_graph(graph).conforms
+    finally:
+        report._checks.cache_clear()
 
 
 def test_each_sparql_constraint_runs_as_its_written_equivalent() -> None:

@@ -241,13 +241,15 @@ def _run(args: argparse.Namespace) -> int:
                       since=args.since, until=args.until, relations=args.relation, types=args.type)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
-        from graph.store.database import load_graph
-        from graph.store.location import open_store
-        from graph.validate import validate_graph, validate_store
-
         if args.engine == "pyshacl":
+            from graph.store.database import load_graph
+            from graph.validate.conformance import validate_graph
+
             validation = validate_graph(load_graph(args.graph), "pyshacl")
-        else:
+        else:  # the checks on Oxigraph: no rdflib
+            from graph.store.location import open_store
+            from graph.validate.report import validate_store
+
             validation = validate_store(open_store(args.graph))
         if not validation.conforms:
             print(validation.text)

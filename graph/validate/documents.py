@@ -21,7 +21,8 @@ from rdflib.term import Node
 
 from graph.build import document_triples
 from graph.errors import GraphFileError, InputError
-from graph.validate.report import Violation, shapes_graph, validate_graph
+from graph.validate.conformance import shapes_graph, validate_graph
+from graph.validate.report import Violation
 from ontology import SG
 
 __all__ = ["drop_nonconforming"]
