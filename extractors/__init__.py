@@ -1,9 +1,28 @@
 """NLP side of stancegraph: spaCy pipelines and extractors that turn a Doc into claims.
 
-Nothing here imports rdflib; records cross into ``graph`` as frozen dataclasses.
+Nothing here imports rdflib; records cross into ``graph`` as frozen dataclasses. The names are loaded on first
+use, so ``extractors.errors`` is read without the registry (``importlib.metadata``, a tenth of a second) and the
+commands that never extract (``query``, ``serve``) start without it.
 """
 
-from extractors.records import Claim, Mention
-from extractors.registry import get_extractor, list_extractors
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from extractors.records import Claim, Mention
+    from extractors.registry import get_extractor, list_extractors
 
 __all__ = ["Claim", "Mention", "get_extractor", "list_extractors"]
+
+_HOMES = {"Claim": "records", "Mention": "records", "get_extractor": "registry", "list_extractors": "registry"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'extractors' has no attribute {name!r}")
+    value = getattr(import_module(f"extractors.{home}"), name)
+    globals()[name] = value
+    return value

@@ -1,8 +1,29 @@
 """The vocabulary everything else speaks: the ``SG`` namespace class, the Turtle and SHACL files, the actor
-types, and the IRI bases and prefixes of graphs and queries. Imports rdflib only."""
+types, and the IRI bases and prefixes of graphs and queries.
 
-from ontology.prefixes import ACTOR_BASE, BASE, CLAIM, DOC, PREFIXES, PROV, WIKIDATA
-from ontology.vocabulary import SG, SG_IRI, actor_types, ontology_path, shapes_path
+The names are loaded on first use: ``ontology.iris`` (plain strings) is read without importing rdflib, so the
+commands that speak only to Oxigraph (``query``, ``serve``) start without it; the rest imports rdflib."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ontology.prefixes import ACTOR_BASE, BASE, CLAIM, DOC, PREFIXES, PROV, WIKIDATA
+    from ontology.vocabulary import SG, SG_IRI, actor_types, ontology_path, shapes_path
 
 __all__ = ["ACTOR_BASE", "BASE", "CLAIM", "DOC", "PREFIXES", "PROV", "SG", "SG_IRI", "WIKIDATA", "actor_types",
            "ontology_path", "shapes_path"]
+
+_HOMES = {**dict.fromkeys(("ACTOR_BASE", "BASE", "CLAIM", "DOC", "PREFIXES", "PROV", "WIKIDATA"), "prefixes"),
+          **dict.fromkeys(("SG", "SG_IRI", "actor_types", "ontology_path", "shapes_path"), "vocabulary")}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'ontology' has no attribute {name!r}")
+    value = getattr(import_module(f"ontology.{home}"), name)
+    globals()[name] = value
+    return value

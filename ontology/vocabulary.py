@@ -10,7 +10,9 @@ from rdflib import RDFS, Graph
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-SG_IRI = "https://w3id.org/stancegraph/ontology#"
+from ontology.iris import SG_IRI
+
+__all__ = ["SG", "SG_IRI", "actor_types", "ontology_path", "shapes_path"]
 
 
 class SG(DefinedNamespace):

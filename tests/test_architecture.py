@@ -138,6 +138,39 @@ def test_importing_query_analysis_and_the_cli_loads_no_spacy() -> None:
     assert done.stdout.strip() == "False"
 
 
+_STATE = ("<https://w3id.org/stancegraph/actor/iran> a <https://w3id.org/stancegraph/ontology#State> ; "
+          "<http://www.w3.org/2000/01/rdf-schema#label> \"Iran\" .\n")
+_NOT_ON_THE_QUERY_PATH = ("rdflib", "oxrdflib", "pyshacl", "spacy", "networkx")
+
+
+@pytest.mark.parametrize("where", ["store", "file"])
+def test_query_serve_and_validate_start_without_rdflib_or_spacy(tmp_path: Path, where: str) -> None:
+    # `stancegraph query`, `serve` and `validate` speak to Oxigraph alone; rdflib (0.4 s to import on an idle
+    # machine, 2 s on a loaded one) and spaCy must stay out of their start-up, for a store directory and a file.
+    import pyoxigraph as ox
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text(_STATE, encoding="utf-8")
+    target = graph
+    if where == "store":
+        target = tmp_path / "news"
+        store = ox.Store(str(target))
+        store.load(path=str(graph), format=ox.RdfFormat.TURTLE)
+        store.flush()
+        del store
+    code = ("import sys\n"
+            "from graph.cli.app import main\n"
+            "import graph.query.endpoint\n"
+            f"codes = [main(['query', {str(target)!r}, 'SELECT ?a ?l WHERE {{ ?a rdfs:label ?l }}']),\n"
+            f"         main(['query', {str(target)!r}, '--name', 'most-connected', '--format', 'csv']),\n"
+            f"         main(['validate', {str(target)!r}])]\n"
+            f"print(codes, [m for m in {_NOT_ON_THE_QUERY_PATH!r} if m in sys.modules])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert "actor:iran  Iran" in done.stdout  # the table, drawn from Oxigraph's terms, prefixes shortened
+    assert "conforms to the stancegraph shapes" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[0, 0, 0] []", done.stdout + done.stderr
+
+
 def test_modules_stay_small_and_are_not_named_like_their_package() -> None:
     too_long = {m: n for m, p in MODULES.items() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 420}
     assert too_long == {}

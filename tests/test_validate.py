@@ -7,24 +7,31 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH
 
+from extractors.records import Claim
 from graph.errors import GraphFileError
 from graph.store.destination import Destination
 from graph.validate import (
     ShapeError,
     Violation,
     compile_shapes,
+    drop_nonconforming,
     equivalents,
     pyshacl_violations,
     require_conformance,
     validate_graph,
+    validate_store,
 )
+from graph.validate.checks import stored_checks
+from graph.validate.shapes import compile_ontology
 from ontology import SG, SG_IRI, ontology_path, shapes_path
 from tests.graphs import Stated, make_graph
 
@@ -186,6 +193,28 @@ def test_cli_validate_a_store_with_either_engine(tmp_path: Path) -> None:
         assert "sg:confidence" in done.stdout and "MaxInclusive" in done.stdout, (engine, done.stdout)
 
 
+def test_the_stored_checks_are_the_shapes_compiled() -> None:
+    # graph/validate/checks.json lets validate start without rdflib; after editing the shapes, run
+    # `python -m graph.validate.shapes` to write it again
+    assert stored_checks() == tuple(compile_ontology())
+
+
+def test_checks_stored_from_other_shapes_are_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.validate.checks as stored
+    import graph.validate.report as report
+
+    monkeypatch.setattr(stored, "sources_digest", lambda: "digest of edited shapes")
+    assert stored_checks() is None
+    report._checks.cache_clear()
+    try:
+        assert report._checks() == tuple(compile_ontology())
+        graph = good()
+        BREAKS["confidence above 1"](graph)
+        assert not validate_graph(graph).conforms
+    finally:
+        report._checks.cache_clear()
+
+
 def test_each_sparql_constraint_runs_as_its_written_equivalent() -> None:
     shapes = Graph().parse(shapes_path())
     selects = [" ".join(str(s).split()) for s in shapes.objects(None, SH.select)]
@@ -193,3 +222,99 @@ def test_each_sparql_constraint_runs_as_its_written_equivalent() -> None:
     compiled = [c.query for c in compile_shapes(shapes, Graph().parse(ontology_path())) if c.components == (
         str(SH.SPARQLConstraintComponent),)]
     assert len(compiled) == len(selects) and all("MINUS" in q and "NOT EXISTS" not in q for q in compiled)
+
+
+# One document's bad claim never stops a build (graph.validate.documents): the documents whose triples break a shape
+# are left out, named, and the rest is written; a violation no document explains still refuses the build.
+
+def _with_an_organisation_affiliated() -> Graph:
+    """Three documents; the second says an organisation is affiliated (only a person can be)."""
+    return make_graph([Stated("Russia", "supports", "Syria"), Stated("KPMG", "affiliated_with", "United Kingdom"),
+                       Stated("Syria", "opposes", "United States")], types={"KPMG": "Organization"})
+
+
+def _document_ids(graph: Graph) -> set[str]:
+    return {str(i) for doc in graph.subjects(RDF.type, SG.Document) for i in graph.objects(doc, DCTERMS.identifier)}
+
+
+def test_an_organisation_affiliated_drops_its_document_only(tmp_path: Path) -> None:
+    graph = _with_an_organisation_affiliated()
+    assert not validate_graph(graph).conforms  # the claim's subject and the edge's subject are no person
+    dropped = drop_nonconforming(graph, tmp_path / "news")
+    assert [str(err).split(":")[0] for err in dropped] == ["d1.txt"]
+    assert "skipped, the rest is built; please report this document" in str(dropped[0])
+    assert "[Class, sgs:" in str(dropped[0])  # what was wrong: a class constraint of a shape
+    assert validate_graph(graph).conforms
+    assert _document_ids(graph) == {"d0.txt", "d2.txt"}
+    kpmg = URIRef(ACTOR + "kpmg")
+    assert (kpmg, SG.affiliatedWith, None) not in graph and (None, SG.subject, kpmg) not in graph
+    assert (RUSSIA, SG.supports, SYRIA) in graph and (SYRIA, SG.opposes, US) in graph
+
+
+@pytest.mark.parametrize(("name", "blamed"), [
+    ("confidence above 1", "d0.txt"),  # a claim: its sentence's document
+    ("two roles", "d1.txt"),
+    ("sentence without text", "d0.txt"),  # a sentence: its document
+    ("document with two titles", "d0.txt"),  # the document itself
+])
+def test_a_violation_leads_back_to_its_document(name: str, blamed: str, tmp_path: Path) -> None:
+    graph = good()
+    BREAKS[name](graph)
+    dropped = drop_nonconforming(graph, tmp_path / "news")
+    assert [str(err).split(":")[0] for err in dropped] == [blamed]
+    assert validate_graph(graph).conforms and blamed not in _document_ids(graph)
+    assert _document_ids(graph) == _document_ids(good()) - {blamed}
+
+
+def test_the_documents_a_file_held_before_the_run_are_never_dropped(tmp_path: Path) -> None:
+    graph = _with_an_organisation_affiliated()
+    held = {doc for doc in graph.subjects(RDF.type, SG.Document)}
+    with pytest.raises(GraphFileError, match="nothing written"):
+        drop_nonconforming(graph, tmp_path / "news.ttl", keep=held)
+    assert _document_ids(graph) == {"d0.txt", "d1.txt", "d2.txt"}
+
+
+@pytest.mark.parametrize("name", ["edge without a claim", "actor with two labels", "blank-node actor"])
+def test_a_violation_no_document_explains_still_refuses_the_build(name: str, tmp_path: Path) -> None:
+    graph = good()
+    BREAKS[name](graph)
+    with pytest.raises(GraphFileError, match="breaks the stancegraph shapes .*nothing written"):
+        drop_nonconforming(graph, tmp_path / "news")
+
+
+def test_a_good_graph_loses_nothing(tmp_path: Path) -> None:
+    graph = good()
+    assert drop_nonconforming(graph, tmp_path / "news") == [] and len(graph) == len(good())
+
+
+@pytest.mark.model
+def test_a_build_leaves_out_the_document_whose_claim_breaks_a_shape(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # The resolver turned one document's stance into an affiliation of a state (as a person retyped as an
+    # organisation did on 500 BBC articles): that document is left out and named, the others are built, exit 1.
+    import graph.pipeline.stream as stream
+    from graph.cli.app import main
+
+    resolve = stream.resolve_document
+
+    def resolve_badly(*args: Any, **kwargs: Any) -> list[Claim]:
+        claims = resolve(*args, **kwargs)
+        return [replace(c, relation="affiliated_with") if c.doc_id == "bad.txt" else c for c in claims]
+
+    monkeypatch.setattr(stream, "resolve_document", resolve_badly)
+    texts = {"good.txt": "Iran supports Hezbollah.", "bad.txt": "Turkey opposes the Kurdistan Workers' Party.",
+             "fine.txt": "Russia supports Syria."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = tmp_path / "news"
+    assert main(["build", *(str(tmp_path / name) for name in texts), "-o", str(store)]) == 1
+    err = capsys.readouterr().err
+    assert "warning: bad.txt: its claims break the stancegraph shapes (" in err
+    assert "skipped, the rest is built; please report this document" in err
+    assert "1 documents could not be processed" in err
+    built = ox.Store.read_only(str(store))
+    ids = {s["i"].value for s in built.query(f"SELECT ?i WHERE {{ ?d a <{SG.Document}> ; <{DCTERMS.identifier}> ?i }}")}
+    assert ids == {"good.txt", "fine.txt"}
+    assert not bool(built.query(f"ASK {{ ?s <{SG.affiliatedWith}> ?o }}"))
+    assert bool(built.query(f"ASK {{ ?s <{SG.supports}> ?o }}"))
+    assert validate_store(built).conforms

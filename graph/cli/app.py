@@ -11,12 +11,10 @@ from pathlib import Path
 
 from extractors.errors import ExtractorError
 from extractors.nlp.models import DEFAULT_MODEL
-from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS
-from graph.cli import commands
 from graph.errors import StancegraphError, UsageError
 from graph.query.answer import DEFAULT_TIMEOUT_S, answer_query
-from graph.query.sparql import OUTPUT_FORMATS, BoundQuery, named_queries, named_query, parse_params
-from graph.store.database import load_graph, open_store
+from graph.query.named import OUTPUT_FORMATS, BoundQuery, named_queries, named_query, parse_params
+from graph.store.sizes import CHUNK_DOCUMENTS
 
 # the view's relations and actor types (graph.view.render's EDGE_STYLE and NODE_STYLE; not imported here, where it
 # would cost every command networkx's import)
@@ -40,8 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help="with --append: a document whose id the graph holds for another text replaces it "
                         "(without this it is skipped)")
-    p.add_argument("--chunk-size", type=_positive, default=commands.CHUNK_DOCUMENTS, metavar="N",
-                   help=f"a store is written N documents a transaction (default {commands.CHUNK_DOCUMENTS}): an "
+    p.add_argument("--chunk-size", type=_positive, default=CHUNK_DOCUMENTS, metavar="N",
+                   help=f"a store is written N documents a transaction (default {CHUNK_DOCUMENTS}): an "
                         f"interrupted build keeps the chunks committed, and --append resumes after them")
     p.add_argument("--overrides", type=Path, metavar="FILE.tsv",
                    help="resolution corrections (merge/split/not-an-actor); default: stancegraph-overrides.tsv "
@@ -151,6 +149,8 @@ def _extractor_options(p: argparse.ArgumentParser) -> None:
 def _extractors(args: argparse.Namespace) -> tuple[str, ...]:
     if args.classifier is not None and not args.learned:
         raise UsageError("--classifier goes with --learned; add --learned or drop --classifier")
+    from extractors.registry import DEFAULT_EXTRACTORS, LEARNED_EXTRACTORS  # importlib.metadata: only to extract
+
     return LEARNED_EXTRACTORS if args.learned else DEFAULT_EXTRACTORS
 
 
@@ -199,9 +199,12 @@ def _positive(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    # Modules that only one command needs (pyshacl for validate, torch for train-classifier) are imported
-    # in that command's branch: importing them costs every other command a second or more at start.
+    # Modules that only some commands need are imported in their branches: the build side (rdflib, spaCy) for
+    # build, extract and demo, pyshacl for validate, torch for train-classifier. Importing them costs every other
+    # command a second or more at start; query and serve import pyoxigraph only.
     if args.command == "build":
+        from graph.cli import commands
+
         report = commands.build(args.inputs, args.output, args.model, args.jobs, args.append, args.overrides,
                                 _extractors(args), args.classifier, args.dask, args.partition_size, args.replace,
                                 args.chunk_size)
@@ -214,6 +217,8 @@ def _run(args: argparse.Namespace) -> int:
                   f"the graph holds the rest", file=sys.stderr)
         return 1 if report.skipped or report.failed else 0  # some documents were skipped: the README's exit 1
     elif args.command == "extract":
+        from graph.cli import commands
+
         report = commands.extract(args.inputs, args.output, args.model, args.jobs, _extractors(args), args.classifier)
         print(f"wrote {args.output}: {report.claims} claims from {report.documents} documents"
               + (f", {len(report.skipped)} skipped" if report.skipped else ""), file=sys.stderr)
@@ -231,17 +236,25 @@ def _run(args: argparse.Namespace) -> int:
         bound = _query_text(args)
         print(answer_query(args.graph, bound, args.timeout, args.format, args.allow_service))
     elif args.command == "serve":
-        return commands.serve(args.graph, args.host, args.port, args.timeout, args.allow_service)
+        from graph.query.endpoint import serve_graph
+
+        return serve_graph(args.graph, args.host, args.port, args.timeout, args.allow_service)
     elif args.command == "view":
+        from graph.cli import commands
+
         commands.view(args.graph, args.output, args.actor, args.hops, args.min_evidence, args.min_confidence,
                       since=args.since, until=args.until, relations=args.relation, types=args.type)
         print(f"wrote {args.output}; open it in a browser", file=sys.stderr)
     elif args.command == "validate":
-        from graph.validate import validate_graph, validate_store
-
         if args.engine == "pyshacl":
+            from graph.store.database import load_graph
+            from graph.validate.conformance import validate_graph
+
             validation = validate_graph(load_graph(args.graph), "pyshacl")
-        else:
+        else:  # the checks on Oxigraph: no rdflib
+            from graph.store.location import open_store
+            from graph.validate.report import validate_store
+
             validation = validate_store(open_store(args.graph))
         if not validation.conforms:
             print(validation.text)
@@ -257,6 +270,7 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "export":
         if args.output.suffix.lower() in (".graphml", ".gexf", ".csv"):
             from graph.analysis.network import write_network
+            from graph.store.database import load_graph
 
             nodes, edges = write_network(load_graph(args.graph), args.output)
             print(f"wrote {args.output}: {nodes} actors, {edges} edges", file=sys.stderr)
@@ -266,6 +280,8 @@ def _run(args: argparse.Namespace) -> int:
             written = export_store(args.graph, args.output)
             print(f"wrote {args.output}: {written} triples", file=sys.stderr)
     elif args.command == "demo":
+        from graph.cli import commands
+
         graph_path, view_path, report = commands.demo(args.output)
         print(_next_steps(graph_path, view_path, report.documents, report.claims))
     return 0

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
 
 from extractors.nlp.models import DEFAULT_MODEL
 from extractors.registry import DEFAULT_EXTRACTORS
@@ -24,7 +25,7 @@ from graph.store.chunks import CHUNK_DOCUMENTS as CHUNK_DOCUMENTS
 from graph.store.database import load_graph
 from graph.store.destination import Destination
 from graph.store.files import check_output, write_atomic
-from graph.validate import require_conformance
+from graph.validate import drop_nonconforming
 from ontology import SG
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     known = target.known(graph) if append else graph  # what is there already: actors, articles
     resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
+    held = set(graph.subjects(RDF.type, SG.Document))  # a file --append's old documents: never dropped below
 
     from graph.pipeline import extract_documents  # the build side (spaCy) loads only for build and extract
 
@@ -129,7 +131,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
-    writer = target.chunks(resolver, lambda chunk: _check(chunk, output), append, chunk_size)
+    writer = target.chunks(resolver, lambda chunk: _check(chunk, output, report), append, chunk_size)
     try:
         if writer is None:
             build_graph(counted(), resolver, graph)
@@ -143,7 +145,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     for message in corrections.unmatched(resolver.overrides_matched):
         _warning(message)
     if writer is None:
-        _check(graph, output)  # what this run adds (a file --append: the whole file)
+        _check(graph, output, report, held)  # what this run adds (a file --append: the whole file)
         target.write(graph, append, report.replaced)
         return report
     try:
@@ -154,9 +156,15 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     return report
 
 
-def _check(graph: Graph, output: Path) -> None:
-    """The shapes' check of what a build is about to write (a file's graph, or one chunk of a store's)."""
-    require_conformance(graph, output)
+def _check(graph: Graph, output: Path, report: RunReport, keep: Collection[Node] = ()) -> bool:
+    """The shapes' check of what a build is about to write (a file's graph, or one chunk of a store's): a
+    document whose triples break the shapes is taken out of ``graph`` and reported as a failure, the rest is
+    written (``graph.validate.drop_nonconforming``; never the documents ``keep``, a file's old ones). True when
+    a document was taken out."""
+    dropped = drop_nonconforming(graph, output, keep=keep)
+    for err in dropped:
+        report.fail(err)
+    return bool(dropped)
 
 
 def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport,

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.query.named import RESULT_FORMATS, BoundQuery
 from graph.query.service import refuse_service
-from graph.query.sparql import RESULT_FORMATS, BoundQuery, format_result, to_result
+from graph.query.table import solutions_table
 from graph.query.worker import run_stoppable
-from graph.store.database import open_store
+from graph.store.location import open_store
 
 DEFAULT_TIMEOUT_S = 60.0
 
@@ -27,7 +28,9 @@ def answer_query(source: Path, query: BoundQuery, timeout: float = DEFAULT_TIMEO
     answer = run_stoppable(partial(open_store, source), query, RESULT_FORMATS.get(fmt, ox.QueryResultsFormat.JSON),
                            ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE, timeout)
     if fmt == "table" and answer.kind == "solutions":
-        return format_result(to_result(ox.parse_query_results(answer.data, format=ox.QueryResultsFormat.JSON)))
+        solutions = ox.parse_query_results(answer.data, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions)
+        return solutions_table(solutions)
     if fmt == "table" and answer.kind == "boolean":
         return "true" if b"true" in answer.data else "false"
     return answer.data.decode("utf-8").rstrip("\r\n")

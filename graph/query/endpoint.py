@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from graph.errors import StancegraphError, UsageError
 from graph.query.protocol import Endpoint, allowed_hosts
-from graph.store.database import open_store
+from graph.store.location import open_store
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 

@@ -23,8 +23,8 @@ from http.server import BaseHTTPRequestHandler
 import pyoxigraph as ox
 
 from graph.errors import QueryError
+from graph.query.named import BoundQuery
 from graph.query.service import refuse_service
-from graph.query.sparql import BoundQuery
 from graph.query.worker import QueryCancelled, run_stoppable
 
 __all__ = ["SECURITY_HEADERS", "Endpoint", "allowed_hosts"]

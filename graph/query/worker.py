@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from graph.errors import QueryError, StancegraphError
-from graph.query.sparql import QUERY_PREFIXES, BoundQuery, engine_errors
+from graph.query.named import QUERY_PREFIXES, BoundQuery, engine_errors
 
 __all__ = ["Answer", "QueryCancelled", "run_stoppable"]
 

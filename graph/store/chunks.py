@@ -24,6 +24,7 @@ from graph.build import Triple, describe_actor, describe_claim, describe_documen
 from graph.errors import GraphFileError
 from graph.resolve.resolver import Actor, Resolver
 from graph.store.database import oxigraph_graph
+from graph.store.sizes import CHUNK_DOCUMENTS
 from graph.store.terms import from_oxigraph, to_quad
 from ontology import ACTOR_BASE, SG
 
@@ -32,10 +33,11 @@ if TYPE_CHECKING:  # the build side (spaCy) loads only when a build runs
 
 __all__ = ["CHUNK_DOCUMENTS", "ChunkWriter", "around_documents", "retracted_documents"]
 
-CHUNK_DOCUMENTS = 256  # documents a transaction holds: a few thousand triples, a fraction of a second to commit
 _DESCRIPTION = tuple(ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs))
 
-Check = Callable[[Graph], None]  # raises when a chunk breaks the shapes (graph.validate.require_conformance)
+# takes out of a chunk the documents that break the shapes, True if it did (graph.validate.drop_nonconforming);
+# raises when a violation no document explains remains
+Check = Callable[[Graph], bool]
 
 
 @dataclass
@@ -106,7 +108,8 @@ class ChunkWriter:
             added.extend(description)
         staged = ox.Store()
         staged.extend(added)
-        self.check(oxigraph_graph(staged))
+        if self.check(oxigraph_graph(staged)):  # documents that break the shapes were taken out: the rest goes in
+            added = list(staged)
         removed = set() if self._clear else self._old_descriptions(descriptions)
         if chunk.replaced:
             removed.update(map(to_quad, retracted_documents(self.store, chunk.replaced, oxigraph_graph(staged))))

@@ -17,54 +17,25 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from graph.errors import GraphFileError
-from graph.store.files import FORMATS, rdf_format
+from graph.store.location import (
+    FORMATS,
+    MERGE_NAMED,
+    StoreBusyError,
+    file_format,
+    first_line,
+    is_store_path,
+    not_valid,
+    open_store,
+    read_file_into,
+)
 from graph.store.terms import from_oxigraph, to_quad
 from ontology import PREFIXES
 
-__all__ = ["StoreBusyError", "add_graph", "described_graph", "in_memory_graph", "is_store_path", "load_graph",
-           "open_store", "open_writer", "oxigraph_graph", "parse_file", "read_file_into", "replace_graph", "store_of"]
-
-OXIGRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-                    ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-                    ".owl": ox.RdfFormat.RDF_XML}
-_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD)
-# Named graphs of a quads file are read into the one graph a stancegraph store holds, in one update.
-MERGE_NAMED = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } } ; DROP NAMED"
-
+__all__ = ["MERGE_NAMED", "StoreBusyError", "add_graph", "described_graph", "file_format", "in_memory_graph",
+           "is_store_path", "load_graph", "not_valid", "open_store", "open_writer", "oxigraph_graph", "parse_file",
+           "read_file_into", "replace_graph", "store_of"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-
-
-class StoreBusyError(GraphFileError):
-    """Another process is writing to the store."""
-
-
-def is_store_path(path: Path) -> bool:
-    """A path without an extension, or an existing directory, names a store; a path with an extension names a
-    file (``rdf_format`` refuses one it does not know).
-
-    Examples:
-        >>> is_store_path(Path("news-graph")), is_store_path(Path("graph.ttl")), is_store_path(Path("g.xyz"))
-        (True, False, False)
-    """
-    return not path.suffix or (path.is_dir() and path.suffix.lower() not in FORMATS)
-
-
-def open_store(path: Path) -> ox.Store:
-    """The graph at ``path`` for reading: a store directory opened read-only, or an RDF file read into an
-    in-memory store (Oxigraph's parser, not rdflib's)."""
-    if not is_store_path(path):
-        store = ox.Store()
-        read_file_into(store, path)
-        return store
-    if not (path / "CURRENT").is_file():
-        what = "is not a stancegraph store" if path.exists() else "no such store or graph file"
-        raise GraphFileError(f"{path}: {what}; build one with 'stancegraph build ... -o {path}' or give a graph "
-                             f"file ({', '.join(sorted(FORMATS))})")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as err:
-        raise GraphFileError(f"{path}: cannot open the store ({_first_line(err)}); check the directory") from None
 
 
 def open_writer(path: Path) -> ox.Store:
@@ -84,22 +55,7 @@ def open_writer(path: Path) -> ox.Store:
         if "lock" in str(err).lower():
             raise StoreBusyError(f"{path}: the store is busy: another stancegraph command is writing to it; run "
                                  f"this again when it has finished") from None
-        raise GraphFileError(f"{path}: cannot open the store ({_first_line(err)}); check the directory") from None
-
-
-def read_file_into(store: ox.Store, path: Path) -> None:
-    """Add the RDF file at ``path`` to ``store`` in one transaction; a quads file's named graphs join the
-    default graph. A missing or malformed file raises ``GraphFileError`` and adds nothing."""
-    fmt = file_format(path)
-    staging = ox.Store() if fmt in _QUAD_FORMATS else None
-    try:
-        # lenient: odd article addresses that rdflib accepts (and old graphs hold) do not stop the load
-        (store if staging is None else staging).load(path=str(path), format=fmt, lenient=True)
-    except (SyntaxError, ValueError, OSError) as err:
-        raise not_valid(path, err) from None
-    if staging is not None:
-        staging.update(MERGE_NAMED)
-        store.extend(staging.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        raise GraphFileError(f"{path}: cannot open the store ({first_line(err)}); check the directory") from None
 
 
 def parse_file(path: Path, into: Graph | None = None) -> Graph:
@@ -113,19 +69,6 @@ def parse_file(path: Path, into: Graph | None = None) -> Graph:
     except (SyntaxError, ValueError, OSError) as err:
         raise not_valid(path, err) from None
     return graph
-
-
-def file_format(path: Path) -> ox.RdfFormat:
-    rdf_format(path)  # an unknown extension is a usage error
-    fmt = OXIGRAPH_FORMATS[path.suffix.lower()]
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file; build one with 'stancegraph build ... -o {path}'")
-    return fmt
-
-
-def not_valid(path: Path, err: Exception) -> GraphFileError:
-    fmt = FORMATS[path.suffix.lower()]
-    return GraphFileError(f"{path}: not a valid {fmt} graph ({_first_line(err)}); rebuild it or check the file")
 
 
 def _plain_graph() -> Graph:
@@ -231,8 +174,3 @@ def _write(store: ox.Store, added: set[ox.Quad], removed: set[ox.Quad]) -> None:
 def _triples_text(quads: set[ox.Quad]) -> str:
     # Oxigraph writes each term in N-Triples form, escaped as the grammar requires
     return os.linesep.join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-
-
-def _first_line(err: Exception) -> str:
-    text = str(err).strip()
-    return text.splitlines()[0][:200] if text else type(err).__name__

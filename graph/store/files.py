@@ -12,36 +12,18 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.errors import GraphFileError, UsageError
+from graph.errors import GraphFileError
+from graph.store.location import FORMATS, rdf_format
 from graph.store.terms import to_quad
 from graph.store.turtle import write_turtle
-from ontology import PREFIXES
+from ontology.iris import PREFIX_IRIS
+
+__all__ = ["FORMATS", "GRAPH_IRI", "check_output", "rdf_format", "save_graph", "write_atomic"]
 
 # The name of the graph in N-Quads and TriG files that stancegraph writes (export; build -o graph.nq).
 GRAPH_IRI = "https://w3id.org/stancegraph/graph"
-
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads", ".rdf": "xml",
-           ".owl": "xml"}
-
-
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 # Quads formats, written with every triple in the named graph GRAPH_IRI.
 _NAMED = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
-
-
-def rdf_format(path: Path) -> str:
-    """The rdflib format name for ``path``'s extension.
-
-    Examples:
-        >>> rdf_format(Path("graph.ttl"))
-        'turtle'
-    """
-    try:
-        return FORMATS[path.suffix.lower()]
-    except KeyError:
-        raise UsageError(f"{path}: unknown graph extension {path.suffix or '(none)'}; "
-                         f"use one of {', '.join(sorted(FORMATS))}, or a name without an extension for a "
-                         f"store directory") from None
 
 
 def save_graph(graph: Graph, path: Path) -> None:
@@ -52,7 +34,7 @@ def save_graph(graph: Graph, path: Path) -> None:
     if fmt in _NAMED:  # rdflib writes quads only from a dataset (TriG under a blank node); Oxigraph names the graph
         name = ox.NamedNode(GRAPH_IRI)
         data = ox.serialize((ox.Quad(q.subject, q.predicate, q.object, name) for q in map(to_quad, graph)),
-                            format=_NAMED[fmt], prefixes=_PREFIXES)
+                            format=_NAMED[fmt], prefixes=PREFIX_IRIS)
         assert data is not None
         write_atomic(path, data)
         return

@@ -1,16 +1,34 @@
-"""Validation against ``ontology/shapes.ttl``: the shapes compiled to SPARQL and run on Oxigraph (``shapes``,
-``report``), pyshacl as a cross-check (``validate_graph(graph, "pyshacl")``)."""
+"""Validation against ``ontology/shapes.ttl``: the shapes compiled to SPARQL (``shapes``, stored compiled in
+``checks.json``: ``checks``) and run on Oxigraph (``report``, pyoxigraph only), rdflib graphs checked on Oxigraph
+or by pyshacl as a cross-check (``conformance``), and the documents whose triples break the shapes taken out of a
+build (``documents``).
 
-from graph.validate.report import (
-    ENGINES,
-    Report,
-    Violation,
-    pyshacl_violations,
-    require_conformance,
-    validate_graph,
-    validate_store,
-)
-from graph.validate.shapes import ShapeError, compile_shapes, equivalents
+The names are loaded on first use, so ``stancegraph validate`` (``report``) starts without importing rdflib."""
 
-__all__ = ["ENGINES", "Report", "ShapeError", "Violation", "compile_shapes", "equivalents", "pyshacl_violations",
-           "require_conformance", "validate_graph", "validate_store"]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graph.validate.conformance import ENGINES, pyshacl_violations, require_conformance, validate_graph
+    from graph.validate.documents import drop_nonconforming
+    from graph.validate.report import Report, Violation, validate_store
+    from graph.validate.shapes import ShapeError, compile_shapes, equivalents
+
+__all__ = ["ENGINES", "Report", "ShapeError", "Violation", "compile_shapes", "drop_nonconforming", "equivalents",
+           "pyshacl_violations", "require_conformance", "validate_graph", "validate_store"]
+
+_HOMES = {**dict.fromkeys(("ENGINES", "pyshacl_violations", "require_conformance", "validate_graph"), "conformance"),
+          "drop_nonconforming": "documents",
+          **dict.fromkeys(("Report", "Violation", "validate_store"), "report"),
+          **dict.fromkeys(("ShapeError", "compile_shapes", "equivalents"), "shapes")}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'graph.validate' has no attribute {name!r}")
+    value = getattr(import_module(f"graph.validate.{home}"), name)
+    globals()[name] = value
+    return value

@@ -1,27 +1,18 @@
-"""Validation reports: the shapes' checks run as SPARQL on Oxigraph (the default, in time comparable to loading
-the graph), or by pyshacl (``engine="pyshacl"``, the reference the tests compare against)."""
+"""Validation reports: the shapes' checks run as SPARQL on Oxigraph, in time comparable to loading the graph.
+Imports pyoxigraph only (the checks come compiled from ``checks.json``), so ``validate`` starts without rdflib;
+rdflib graphs and pyshacl, the reference the tests compare against, are ``graph.validate.conformance``'s."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import SH
-from rdflib.term import Node
 
-from graph.errors import GraphFileError, UsageError
-from graph.store.database import store_of
-from graph.store.terms import to_oxigraph
-from graph.validate.shapes import Check, compile_shapes
-from ontology import PREFIXES, ontology_path, shapes_path
+from graph.validate.checks import Check, stored_checks
+from ontology.iris import PREFIX_IRIS
 
-__all__ = ["ENGINES", "Report", "Violation", "pyshacl_violations", "require_conformance", "validate_graph",
-           "validate_store"]
-
-ENGINES = ("oxigraph", "pyshacl")
+__all__ = ["Report", "Violation", "report_of", "validate_store", "violation_key"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +46,8 @@ def validate_store(store: ox.Store) -> Report:
     Examples:
         >>> store = ox.Store()
         >>> iran = ox.NamedNode("https://w3id.org/stancegraph/actor/iran")
-        >>> store.add(ox.Quad(iran, ox.NamedNode(str(PREFIXES["rdf"].type)), ox.NamedNode(str(PREFIXES["sg"].State))))
+        >>> rdf_type, state = (ox.NamedNode(PREFIX_IRIS[p] + n) for p, n in (("rdf", "type"), ("sg", "State")))
+        >>> store.add(ox.Quad(iran, rdf_type, state))
         >>> report = validate_store(store)
         >>> print(report.conforms, report.violations[0].line())
         False actor:iran rdfs:label: an actor has exactly one rdfs:label (its preferred name) [MinCount, sgs:ActorShape]
@@ -66,68 +58,18 @@ def validate_store(store: ox.Store) -> Report:
         assert isinstance(solutions, ox.QuerySolutions)
         for row in solutions:
             found.extend(_violations(check, row))
-    return _report(sorted(set(found), key=_order))
-
-
-def validate_graph(graph: Graph, engine: str = "oxigraph") -> Report:
-    """Check ``graph`` against the shapes: on Oxigraph (a graph from ``load_graph`` in its own store, any other
-    copied into one) or with pyshacl.
-
-    Examples:
-        >>> from graph.build import new_graph
-        >>> validate_graph(new_graph()).conforms, validate_graph(new_graph(), "pyshacl").conforms
-        (True, True)
-    """
-    if engine == "oxigraph":
-        return validate_store(store_of(graph))
-    if engine == "pyshacl":
-        return _report(pyshacl_violations(graph))
-    raise UsageError(f"unknown validation engine {engine!r}; choose one of {', '.join(ENGINES)}")
-
-
-def require_conformance(graph: Graph, output: Path) -> None:
-    """Raise ``GraphFileError`` when ``graph`` (what a build is about to write to ``output``) breaks a shape, so
-    that a build never writes a graph that does not conform. A build checks only what it adds: its documents,
-    claims and edges, and the actors it knows.
-
-    Examples:
-        >>> from graph.build import new_graph
-        >>> require_conformance(new_graph(), Path("news"))  # nothing to break
-    """
-    report = validate_graph(graph)
-    if not report.conforms:
-        raise GraphFileError(f"{output}: the graph built breaks the stancegraph shapes "
-                             f"({report.violations[0].line()}); nothing written; please report this as a bug")
-
-
-def pyshacl_violations(graph: Graph) -> list[Violation]:
-    """What pyshacl reports for ``graph`` (the ontology beside the data, no inference), as ``Violation``s."""
-    from pyshacl import validate  # a second to import, so only when asked for
-
-    shapes = _shapes()
-    _, results, _ = validate(graph, shacl_graph=shapes, ont_graph=Graph().parse(ontology_path()),
-                             inference="none", advanced=True, allow_warnings=False)
-    assert isinstance(results, Graph)
-    found = []
-    for result in results.subjects(SH.focusNode, None):
-        source = results.value(result, SH.sourceShape)
-        shape = source if isinstance(source, URIRef) else shapes.value(None, SH.property, source)
-        path, value = results.value(result, SH.resultPath), results.value(result, SH.value)
-        found.append(Violation(_text(shape), _text(results.value(result, SH.focusNode)),
-                               None if path is None else _text(path), None if value is None else _text(value),
-                               str(results.value(result, SH.sourceConstraintComponent)),
-                               str(results.value(result, SH.resultMessage) or "")))
-    return sorted(found, key=_order)
-
-
-@cache
-def _shapes() -> Graph:
-    return Graph().parse(shapes_path(), format="turtle")
+    return report_of(found)
 
 
 @cache
 def _checks() -> tuple[Check, ...]:
-    return tuple(compile_shapes(_shapes(), Graph().parse(ontology_path(), format="turtle")))
+    """The stored checks (no rdflib), or the shapes compiled afresh where they changed since."""
+    stored = stored_checks()
+    if stored is not None:
+        return stored
+    from graph.validate.shapes import compile_ontology
+
+    return tuple(compile_ontology())
 
 
 def _violations(check: Check, row: ox.QuerySolution) -> list[Violation]:
@@ -151,11 +93,13 @@ def _default_message(component: str, path: str | None) -> str:
     return f"{_kind(component)} constraint broken" + (f" on {_short(f'<{path}>')}" if path else "")
 
 
-def _order(v: Violation) -> tuple[str, ...]:
+def violation_key(v: Violation) -> tuple[str, ...]:
     return v.shape, v.focus, v.path or "", v.value or "", v.component
 
 
-def _report(violations: list[Violation]) -> Report:
+def report_of(found: list[Violation]) -> Report:
+    """The report of the violations ``found``, each once, in order of shape and focus node."""
+    violations = sorted(set(found), key=violation_key)
     lines = [f"Conforms: {not violations}"]
     if violations:
         lines.append(f"Results ({len(violations)}):")
@@ -163,12 +107,7 @@ def _report(violations: list[Violation]) -> Report:
     return Report(not violations, "\n".join(lines), tuple(violations))
 
 
-def _text(term: Node | None) -> str:
-    assert term is not None
-    return str(to_oxigraph(term))
-
-
-_SHORT = {**{str(ns): prefix for prefix, ns in PREFIXES.items()}, "https://w3id.org/stancegraph/shapes#": "sgs"}
+_SHORT = {**{iri: prefix for prefix, iri in PREFIX_IRIS.items()}, "https://w3id.org/stancegraph/shapes#": "sgs"}
 
 
 def _short(term: str | None) -> str:

@@ -15,9 +15,9 @@ Only the constraint components the project's shapes use are compiled; a shape us
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -25,8 +25,10 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from graph.store.terms import to_oxigraph
+from graph.validate.checks import STORED, Check, checks_json
+from ontology.vocabulary import ontology_path, shapes_path
 
-__all__ = ["Check", "ShapeError", "compile_shapes", "equivalents"]
+__all__ = ["Check", "ShapeError", "compile_ontology", "compile_shapes", "equivalents", "write_checks"]
 
 # Components handled in the per-value query: the value breaks the constraint when the expression is true.
 _VALUE_COMPONENTS = ("datatype", "nodeKind", "minLength", "pattern", "in", "minInclusive", "maxInclusive", "class")
@@ -43,21 +45,6 @@ class ShapeError(Exception):
     """A shape uses a SHACL feature this compiler does not translate."""
 
 
-@dataclass(frozen=True)
-class Check:
-    """One query of the validation. Each row is a focus node ``?this``, maybe a ``?value``, and, for ``columns``,
-    a boolean per constraint component saying whether that row breaks it (no columns: every row is a result of
-    ``components[0]``)."""
-
-    shape: str  # the node shape's IRI
-    path: str | None
-    query: str
-    components: tuple[str, ...]  # IRIs of sh:*ConstraintComponent, one per column (or the one of every row)
-    columns: tuple[str, ...]
-    message: str | None
-    has_value: bool = True  # False for the counts, which report no value
-
-
 def compile_shapes(shapes: Graph, ontology: Graph) -> list[Check]:
     """The checks of every node shape in ``shapes``, with class hierarchies read from ``ontology``.
 
@@ -72,6 +59,20 @@ def compile_shapes(shapes: Graph, ontology: Graph) -> list[Check]:
     for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
         checks.extend(_node_shape(shapes, shape, subclasses))
     return checks
+
+
+def compile_ontology() -> list[Check]:
+    """The checks of ``ontology/shapes.ttl``, with the classes of ``ontology/stancegraph.ttl``."""
+    return compile_shapes(Graph().parse(shapes_path(), format="turtle"),
+                          Graph().parse(ontology_path(), format="turtle"))
+
+
+def write_checks() -> Path:
+    """Compile the project's shapes and store the checks in ``graph/validate/checks.json`` (run after editing
+    ``ontology/shapes.ttl`` or ``stancegraph.ttl``: ``python -m graph.validate.shapes``); returns its path."""
+    path = Path(str(resources.files("graph.validate").joinpath(STORED)))
+    path.write_text(checks_json(compile_ontology()), encoding="utf-8")
+    return path
 
 
 class _Hierarchy:
@@ -243,3 +244,7 @@ def _sparql(term: Node) -> str:
     if isinstance(term, BNode):
         raise ShapeError(f"a blank node {term} cannot be named in a query")
     return str(to_oxigraph(term))
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_checks()}")
