@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from extractors.errors import ExtractorError
 from extractors.learned.classes import CLASSES
+from extractors.learned.gate import GATES
 
 MODEL_DIR = Path(__file__).parent / "model"
 FORMAT = "stancegraph-pair-classifier/2"
@@ -160,6 +161,9 @@ class PairClassifier:
         self.rule_threshold = float(meta.get("rule_threshold", 1.0))
         self.temperature = float(meta["temperature"])
         self.max_length = int(meta["max_length"])
+        self.gates: tuple[str, ...] = tuple(meta.get("gates", ()))
+        if unknown := [g for g in self.gates if g not in GATES]:
+            raise ModelFileError(f"{folder / 'model.json'}: unknown gates {unknown}; known: {list(GATES)}")
         self.tokenizer = _load(folder / "tokenizer.json", lambda path: Tokenizer.from_file(str(path)))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
