@@ -65,3 +65,11 @@ def test_a_classifier_folder_names_its_gates_and_an_unknown_one_is_an_error(tmp_
     (folder / "model.json").write_text(json.dumps({**meta, "gates": ["walls"]}), encoding="utf-8")
     with pytest.raises(ModelFileError, match=r"model\.json: unknown gates \['walls'\]"):
         PairClassifier(folder)
+
+
+def test_a_modifier_is_no_list_member() -> None:
+    sent = _sentence(["Russian", "President", "Putin", "visited", "Beijing", "."], heads=[2, 2, 3, 3, 3, 3],
+                     deps=["amod", "compound", "nsubj", "ROOT", "dobj", "punct"],
+                     pos=["ADJ", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+                     ents=["B-NORP", "O", "B-PERSON", "O", "B-GPE", "O"])
+    assert ("Russian", "Putin") in _pairs(sent, ("lists",))  # an affiliation, nothing between the two
