@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from extractors.errors import ExtractorError
 from extractors.learned.classes import CLASSES
+from extractors.learned.gate import GATES
 
 MODEL_DIR = Path(__file__).parent / "model"
 FORMAT = "stancegraph-pair-classifier/2"
@@ -50,6 +51,7 @@ class SentenceInput:
 MARK_OPEN, MARK_CLOSE = "[", "]"
 CONTEXT_CHARS = 200  # the end of the sentence before: enough for a pronoun's antecedent or a speaker, and cheap
 EXTRA = len(CLASSES) + 1 + 2 * len(KINDS) + 2
+HEAD_ROWS = 4096  # pair rows the head reads in one product: about 32 MB of float32 inputs
 
 
 def marked(sentence: SentenceInput) -> tuple[str, list[tuple[int, int]]]:
@@ -124,6 +126,22 @@ def pool(hidden: FloatArray, spans: Sequence[Sequence[int]], empty: FloatArray) 
     return np.stack([hidden[list(span)].mean(axis=0) if span else empty for span in spans])
 
 
+def pair_rows(hidden: FloatArray, sentence: SentenceInput, spans: Sequence[tuple[int, int]],
+              encoding: Any) -> FloatArray:
+    """The head's input row of each pair of ``sentence``, from its hidden states and its mentions' ``spans`` in
+    the marked text: both mention vectors, their product, the words between them, the sentence vector and the
+    pair's extra inputs (``pair_layout``)."""
+    tokens = token_spans(encoding.offsets, encoding.sequence_ids, spans)
+    between, extra = pair_layout(tokens, sentence.pairs, sentence.rules, [m[2] for m in sentence.mentions])
+    cls = hidden[0]
+    vectors = pool(hidden, tokens, cls)
+    a = vectors[[i for i, _ in sentence.pairs]]
+    b = vectors[[j for _, j in sentence.pairs]]
+    inside = pool(hidden, between, np.zeros_like(cls))
+    rows = np.concatenate([a, b, a * b, inside, np.repeat(cls[None], len(a), axis=0), extra], axis=1)
+    return rows.astype(np.float32)
+
+
 class PairClassifier:
     """The shipped classifier, loaded from ``folder``; ``classify`` gives calibrated class probabilities."""
 
@@ -143,6 +161,9 @@ class PairClassifier:
         self.rule_threshold = float(meta.get("rule_threshold", 1.0))
         self.temperature = float(meta["temperature"])
         self.max_length = int(meta["max_length"])
+        self.gates: tuple[str, ...] = tuple(meta.get("gates", ()))
+        if unknown := [g for g in self.gates if g not in GATES]:
+            raise ModelFileError(f"{folder / 'model.json'}: unknown gates {unknown}; known: {list(GATES)}")
         self.tokenizer = _load(folder / "tokenizer.json", lambda path: Tokenizer.from_file(str(path)))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
@@ -155,22 +176,32 @@ class PairClassifier:
         self.inputs = {i.name for i in self.session.get_inputs()}
 
     def classify(self, sentences: Sequence[SentenceInput], batch_size: int = 32) -> list[FloatArray]:
-        """For each sentence, an array (pairs x classes) of calibrated probabilities. Sentences are batched by
-        length, so little of a batch is padding."""
-        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k].text) + len(sentences[k].context))
-        out: list[FloatArray | None] = [None] * len(sentences)
+        """For each sentence, an array (pairs x classes) of calibrated probabilities.
+
+        Sentences are tokenised together and encoded in batches of similar length in word pieces, so little of a
+        batch is padding; the head then reads the pairs of many sentences in one matrix product (``HEAD_ROWS`` at
+        a time), not one small product a sentence, which costs numpy's BLAS threads far more than the product.
+        """
+        plans = [marked(s) for s in sentences]
+        encodings = self.tokenizer.encode_batch([(text, s.context[-CONTEXT_CHARS:] or ".")
+                                                 for (text, _), s in zip(plans, sentences, strict=True)])
+        order = sorted(range(len(sentences)), key=lambda k: len(encodings[k].ids))
+        rows: dict[int, FloatArray] = {}
+        out: dict[int, FloatArray] = {}
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
-            for k, probs in zip(chunk, self._batch([sentences[k] for k in chunk]), strict=True):
-                out[k] = probs
-        return [probs for probs in out if probs is not None]
+            hidden = self._encode([encodings[k] for k in chunk])
+            for k, states in zip(chunk, hidden, strict=True):
+                rows[k] = pair_rows(states, sentences[k], plans[k][1], encodings[k])
+            if sum(len(r) for r in rows.values()) >= HEAD_ROWS or start + batch_size >= len(order):
+                out.update(self._heads(rows))
+                rows = {}
+        return [out[k] for k in range(len(sentences))]
 
-    def _batch(self, batch: Sequence[SentenceInput]) -> list[FloatArray]:
-        plans = [marked(s) for s in batch]
-        encodings = self.tokenizer.encode_batch([(text, s.context[-CONTEXT_CHARS:] or ".")
-                                                 for (text, _), s in zip(plans, batch, strict=True)])
+    def _encode(self, encodings: Sequence[Any]) -> FloatArray:
+        """The encoder's hidden states (sentences x word pieces x dimensions) of one padded batch."""
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
         types = np.zeros_like(ids)
         for k, e in enumerate(encodings):
@@ -178,19 +209,15 @@ class PairClassifier:
             mask[k, : len(e.ids)] = e.attention_mask
             types[k, : len(e.ids)] = e.type_ids
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        hidden = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
-        results = []
-        for k, (sentence, (_, spans), e) in enumerate(zip(batch, plans, encodings, strict=True)):
-            tokens = token_spans(e.offsets, e.sequence_ids, spans)
-            between, extra = pair_layout(tokens, sentence.pairs, sentence.rules, [m[2] for m in sentence.mentions])
-            cls = hidden[k][0]
-            vectors = pool(hidden[k], tokens, cls)
-            a = vectors[[i for i, _ in sentence.pairs]]
-            b = vectors[[j for _, j in sentence.pairs]]
-            inside = pool(hidden[k], between, np.zeros_like(cls))
-            rows = np.concatenate([a, b, a * b, inside, np.repeat(cls[None], len(a), axis=0), extra], axis=1)
-            results.append(self._head(rows.astype(np.float32)))
-        return results
+        hidden: FloatArray = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
+        return hidden
+
+    def _heads(self, rows: dict[int, FloatArray]) -> dict[int, FloatArray]:
+        """The head over the pair rows of several sentences at once, split back by sentence."""
+        keys = list(rows)
+        probs = self._head(np.concatenate([rows[k] for k in keys]))
+        ends = np.cumsum([len(rows[k]) for k in keys])
+        return dict(zip(keys, np.split(probs, ends[:-1]), strict=True))
 
     def _head(self, rows: FloatArray) -> FloatArray:
         h = rows @ self.head["w1"] + self.head["b1"]

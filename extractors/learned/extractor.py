@@ -19,6 +19,7 @@ from extractors.affiliation.rules import extract_affiliation
 from extractors.learned.candidates import Candidate, sentence_candidates
 from extractors.learned.classes import CLASSES, relation_of, rule_classes
 from extractors.learned.encoder import MODEL_DIR, PairClassifier, SentenceInput, load_classifier
+from extractors.learned.gate import gated
 from extractors.learned.metrics import decide
 from extractors.learned.modality import pair_flags
 from extractors.records import Claim, Mention
@@ -61,7 +62,8 @@ def classify_documents(docs: Sequence[tuple[Doc, str]], classifier: PairClassifi
             found = sentence_candidates(sent)
             if not 2 <= len(found) <= _MAX_CANDIDATES:
                 continue
-            item = sentence_input(sent, found, [c for c in rules if c.sentence_index == index])
+            item = sentence_input(sent, found, [c for c in rules if c.sentence_index == index],
+                                  classifier.gates)
             if item.pairs:
                 work.append((d, index, sent, found, rules))
                 inputs.append(item)
@@ -77,14 +79,15 @@ def classify_documents(docs: Sequence[tuple[Doc, str]], classifier: PairClassifi
     return out
 
 
-def sentence_input(sent: Span, found: list[Candidate], rules: list[Claim]) -> SentenceInput:
+def sentence_input(sent: Span, found: list[Candidate], rules: list[Claim],
+                   gates: Sequence[str] = ()) -> SentenceInput:
     """The classifier's input for ``sent``: candidate spans relative to the sentence, every pair of candidates
-    naming different things, and the rules' verdict on each."""
+    naming different things that none of ``gates`` (``gate.GATES``) rules out, and the rules' verdict on each."""
     start = sent.start_char
     anchors = [c.anchor for c in found]
     verdicts = rule_classes(rules, anchors)
     pairs = [(i, j) for i in range(len(found)) for j in range(i + 1, len(found))
-             if found[i].text.lower() != found[j].text.lower()]
+             if found[i].text.lower() != found[j].text.lower() and not gated(found[i], found[j], gates)]
     previous = sent.doc[sent.start - 1].sent.text.strip() if sent.start > 0 else ""
     mentions = [(s - start, e - start, c.kind) for (s, e), c in zip(anchors, found, strict=True)]
     return SentenceInput(sent.text, previous, mentions, pairs, [verdicts.get(p, (0, 0.0)) for p in pairs])
