@@ -1,5 +1,6 @@
-"""``pairs.v1``: the default extractor. The pair classifier decides over candidate actor pairs, with the rule
-extractors' claims as evidence; negation, hedging, conditions and questions are read from the parse.
+"""``pairs.v2``: the pair-classifier extractor (opt-in: ``--learned``). The classifier decides over candidate actor
+pairs, with the rule extractors' claims as evidence; negation, hedging, conditions and questions are read from the
+parse.
 
 For each sentence with two or more candidates (``candidates``), every pair is classified once
 (``encoder.PairClassifier``); a pair becomes a claim when its most probable relation class reaches the threshold
@@ -26,7 +27,7 @@ from extractors.records import Claim, Mention
 from extractors.spans import actor_mention, sentence_text, speaker_of
 from extractors.stance.rules import extract_stance
 
-NAME = "pairs.v1"
+NAME = "pairs.v2"
 _MAX_CANDIDATES = 12  # a list of thirty delegations is no place for stances between its members
 
 
