@@ -25,7 +25,8 @@ from rdflib import Graph
 
 from extractors.records import Claim, Mention
 from graph.build import add_actor, add_claim, add_document, new_graph
-from graph.query.sparql import execute, named_queries, sparql_string
+from graph.query.named import named_queries, sparql_string
+from graph.query.sparql import execute
 from graph.readers.documents import Document
 from graph.resolve.resolver import Actor
 from graph.store.database import store_of

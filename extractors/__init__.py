@@ -7,8 +7,9 @@ commands that never extract (``query``, ``serve``) start without it.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ontology.lazy import lazy_names
 
 if TYPE_CHECKING:
     from extractors.records import Claim, Mention
@@ -18,11 +19,4 @@ __all__ = ["Claim", "Mention", "get_extractor", "list_extractors"]
 
 _HOMES = {"Claim": "records", "Mention": "records", "get_extractor": "registry", "list_extractors": "registry"}
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'extractors' has no attribute {name!r}")
-    value = getattr(import_module(f"extractors.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -6,8 +6,9 @@ commands that speak only to Oxigraph (``query``, ``serve``) start without it; th
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ontology.lazy import lazy_names
 
 if TYPE_CHECKING:
     from ontology.prefixes import ACTOR_BASE, BASE, CLAIM, DOC, PREFIXES, PROV, WIKIDATA
@@ -19,11 +20,4 @@ __all__ = ["ACTOR_BASE", "BASE", "CLAIM", "DOC", "PREFIXES", "PROV", "SG", "SG_I
 _HOMES = {**dict.fromkeys(("ACTOR_BASE", "BASE", "CLAIM", "DOC", "PREFIXES", "PROV", "WIKIDATA"), "prefixes"),
           **dict.fromkeys(("SG", "SG_IRI", "actor_types", "ontology_path", "shapes_path"), "vocabulary")}
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'ontology' has no attribute {name!r}")
-    value = getattr(import_module(f"ontology.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

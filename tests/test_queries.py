@@ -10,7 +10,8 @@ from rdflib import Graph
 
 from graph.cli.app import main
 from graph.errors import UsageError
-from graph.query.sparql import execute, named_queries, named_query, run_named_query, run_query, sparql_string
+from graph.query.named import named_queries, named_query, sparql_string
+from graph.query.sparql import execute, run_named_query, run_query
 from graph.store.database import store_of
 from graph.store.files import save_graph
 from tests.graphs import Stated, make_graph

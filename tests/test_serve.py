@@ -202,7 +202,8 @@ def _normal(cell: str) -> str:
 
 @pytest.mark.model
 def test_the_endpoint_answers_every_named_query_like_rdflib_on_the_demo_graph(demo_dir: Path) -> None:
-    from graph.query.sparql import named_queries, run_query, sparql_string
+    from graph.query.named import named_queries, sparql_string
+    from graph.query.sparql import run_query
     from graph.store.database import load_graph
     from ontology import PREFIXES as DECLARED
 

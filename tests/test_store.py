@@ -15,9 +15,10 @@ from rdflib.namespace import DCTERMS
 
 from graph.cli.app import main
 from graph.query.sparql import run_named_query, run_query
-from graph.store.database import load_graph, open_store, open_writer
+from graph.store.database import load_graph, open_writer
 from graph.store.destination import Destination
 from graph.store.files import save_graph
+from graph.store.location import open_store
 from tests.graphs import RUNAWAY_QUERY, Stated, make_graph
 
 ARTICLES = [

@@ -190,27 +190,23 @@ class PairClassifier:
         encodings = self.tokenizer.encode_batch([(text, s.context[-CONTEXT_CHARS:] or ".")
                                                  for (text, _), s in zip(plans, sentences, strict=True)])
         rows: dict[int, FloatArray] = {}
+        held = 0  # pair rows waiting for the head
         out: dict[int, FloatArray] = {}
         for k, encoding in enumerate(encodings):
-            states = self._encode([encoding])[0]
+            states = self._encode(encoding)
             rows[k] = pair_rows(states, sentences[k], plans[k][1], encoding)
-            if sum(len(r) for r in rows.values()) >= HEAD_ROWS or k == len(encodings) - 1:
+            held += len(rows[k])
+            if held >= HEAD_ROWS or k == len(encodings) - 1:
                 out.update(self._heads(rows))
-                rows = {}
+                rows, held = {}, 0
         return [out[k] for k in range(len(sentences))]
 
-    def _encode(self, encodings: Sequence[Any]) -> FloatArray:
-        """The encoder's hidden states (sentences x word pieces x dimensions) of one padded batch."""
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        types = np.zeros_like(ids)
-        for k, e in enumerate(encodings):
-            ids[k, : len(e.ids)] = e.ids
-            mask[k, : len(e.ids)] = e.attention_mask
-            types[k, : len(e.ids)] = e.type_ids
-        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        hidden: FloatArray = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0]
+    def _encode(self, encoding: Any) -> FloatArray:
+        """The encoder's hidden states (word pieces x dimensions) of one sentence, with no padding."""
+        feeds = {"input_ids": encoding.ids, "attention_mask": encoding.attention_mask,
+                 "token_type_ids": encoding.type_ids}
+        hidden: FloatArray = self.session.run(None, {k: np.array([v], dtype=np.int64) for k, v in feeds.items()
+                                                     if k in self.inputs})[0][0]
         return hidden
 
     def _heads(self, rows: dict[int, FloatArray]) -> dict[int, FloatArray]:

@@ -7,8 +7,9 @@ start without importing rdflib; ``run_query`` and the others of ``sparql`` impor
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ontology.lazy import lazy_names
 
 if TYPE_CHECKING:
     from graph.query.named import NamedQuery, named_queries, named_query, parse_params, sparql_string
@@ -20,11 +21,4 @@ __all__ = ["NamedQuery", "format_result", "named_queries", "named_query", "parse
 _HOMES = {**dict.fromkeys(("NamedQuery", "named_queries", "named_query", "parse_params", "sparql_string"), "named"),
           **dict.fromkeys(("format_result", "run_named_query", "run_query"), "sparql")}
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'graph.query' has no attribute {name!r}")
-    value = getattr(import_module(f"graph.query.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

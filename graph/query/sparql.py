@@ -13,28 +13,13 @@ from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
 from graph.errors import UsageError
-from graph.query.named import (
-    OUTPUT_FORMATS,
-    PARAMETER_BASE,
-    QUERY_PREFIXES,
-    RESULT_FORMATS,
-    BoundQuery,
-    NamedQuery,
-    Parameter,
-    engine_errors,
-    named_queries,
-    named_query,
-    parse_params,
-    sparql_string,
-)
+from graph.query.named import OUTPUT_FORMATS, QUERY_PREFIXES, RESULT_FORMATS, BoundQuery, engine_errors, named_query
 from graph.query.table import cell, draw_table
 from graph.store.database import store_of
 from graph.store.terms import from_oxigraph
 from ontology import PREFIXES
 
-__all__ = ["OUTPUT_FORMATS", "PARAMETER_BASE", "QUERY_PREFIXES", "RESULT_FORMATS", "BoundQuery", "NamedQuery",
-           "Parameter", "engine_errors", "execute", "format_result", "named_queries", "named_query", "parse_params",
-           "run_named_query", "run_query", "sparql_string", "to_result"]
+__all__ = ["execute", "format_result", "run_named_query", "run_query", "to_result"]
 
 
 def run_query(graph: Graph, sparql: str) -> Result:

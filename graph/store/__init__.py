@@ -6,8 +6,9 @@ The names are loaded on first use, so ``graph.store.location`` is read without i
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ontology.lazy import lazy_names
 
 if TYPE_CHECKING:
     from graph.store.database import load_graph
@@ -20,11 +21,4 @@ __all__ = ["FORMATS", "StoreBusyError", "is_store_path", "load_graph", "open_sto
 _HOMES = {"load_graph": "database", "save_graph": "files", "write_atomic": "files",
           **dict.fromkeys(("FORMATS", "StoreBusyError", "is_store_path", "open_store", "rdf_format"), "location")}
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'graph.store' has no attribute {name!r}")
-    value = getattr(import_module(f"graph.store.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

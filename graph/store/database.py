@@ -19,21 +19,17 @@ from rdflib.term import Node
 from graph.errors import GraphFileError
 from graph.store.location import (
     FORMATS,
-    MERGE_NAMED,
     StoreBusyError,
     file_format,
     first_line,
-    is_store_path,
     not_valid,
     open_store,
-    read_file_into,
 )
 from graph.store.terms import from_oxigraph, to_quad
 from ontology import PREFIXES
 
-__all__ = ["MERGE_NAMED", "StoreBusyError", "add_graph", "described_graph", "file_format", "in_memory_graph",
-           "is_store_path", "load_graph", "not_valid", "open_store", "open_writer", "oxigraph_graph", "parse_file",
-           "read_file_into", "replace_graph", "store_of"]
+__all__ = ["add_graph", "described_graph", "in_memory_graph", "load_graph", "open_writer", "oxigraph_graph",
+           "parse_file", "replace_graph", "store_of"]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 

@@ -15,8 +15,9 @@ from graph.build import document_triples
 from graph.errors import GraphFileError
 from graph.resolve.resolver import Resolver
 from graph.store.chunks import CHUNK_DOCUMENTS, Check, ChunkWriter, around_documents
-from graph.store.database import add_graph, described_graph, is_store_path, open_writer, parse_file, replace_graph
+from graph.store.database import add_graph, described_graph, open_writer, parse_file, replace_graph
 from graph.store.files import check_output, rdf_format, save_graph
+from graph.store.location import is_store_path
 from ontology import SG, actor_types
 
 __all__ = ["Destination"]

@@ -16,16 +16,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import UsageError
-from graph.store.database import (
-    MERGE_NAMED,
-    file_format,
-    in_memory_graph,
-    not_valid,
-    open_store,
-    open_writer,
-    read_file_into,
-)
+from graph.store.database import in_memory_graph, open_writer
 from graph.store.files import GRAPH_IRI, write_atomic
+from graph.store.location import MERGE_NAMED, file_format, not_valid, open_store, read_file_into
 from ontology import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "GRAPH_IRI", "export_store", "import_files"]

@@ -7,8 +7,9 @@ The names are loaded on first use, so ``stancegraph validate`` (``report``) star
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ontology.lazy import lazy_names
 
 if TYPE_CHECKING:
     from graph.validate.conformance import ENGINES, pyshacl_violations, require_conformance, validate_graph
@@ -24,11 +25,4 @@ _HOMES = {**dict.fromkeys(("ENGINES", "pyshacl_violations", "require_conformance
           **dict.fromkeys(("Report", "Violation", "validate_store"), "report"),
           **dict.fromkeys(("ShapeError", "compile_shapes", "equivalents"), "shapes")}
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'graph.validate' has no attribute {name!r}")
-    value = getattr(import_module(f"graph.validate.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

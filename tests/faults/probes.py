@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store.database import open_store
+from graph.store.location import open_store
 
 DCTERMS_ID = "http://purl.org/dc/terms/identifier"
 
