@@ -296,3 +296,23 @@ def test_workers_load_the_pipeline_as_they_start_before_any_partition_arrives() 
         assert isinstance(runner, DaskRunner)
         assert _wait_for(lambda: set(runner.client.run(pipelines_loaded).values()) == {1}, 240), \
             "a worker had not loaded the pipeline although it was given nothing to do"
+
+
+def test_the_language_check_runs_on_the_workers_and_never_on_the_client(
+        articles: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client only reads: in a ``--dask local:1`` build whose client cannot load the language identifier,
+    a German article between two English ones is still told apart (on the worker), reported as one skipped
+    document and left out, and the English ones are built."""
+    import graph.readers.documents as documents
+
+    def refuse() -> None:
+        raise AssertionError("the client loaded the language identifier")
+
+    monkeypatch.setattr(documents, "language_identifier", refuse)
+    foreign = tmp_path / "foreign.txt"
+    foreign.write_text("Die Bundesregierung hat am Dienstag weitere militärische Hilfe für die Ukraine "
+                       "angekündigt.\n", encoding="utf-8")
+    report = build([articles[0], str(foreign), articles[1]], tmp_path / "g.nt", dask="local:1")
+    assert report.failed == []
+    assert report.skipped == [f"foreign.txt: {documents.NOT_ENGLISH}; skipped"]
+    assert report.documents == 2
