@@ -7,6 +7,8 @@ warm-up (first-call loads), in one of three places, each run in a fresh process 
 environment into its parent's, so one place would leak into the next):
 
 - ``inline``: in the process itself, as ``--jobs 1`` runs the map;
+- ``thread``: in the process itself, but in a second thread, as a Dask worker runs a task (glibc gives each
+  thread its own malloc arena);
 - ``dask-defaults``: on a ``LocalCluster`` worker with Dask's settings (only the profiler off, as before map5);
 - ``local``: on a worker started as ``graph.pipeline.cluster.open_runner`` starts it (``--dask local:1``).
 
@@ -68,6 +70,13 @@ def _figures(wall: float, before: tuple[float, float, int, int], after: tuple[fl
             "faults": after[2] - before[2], "switches": after[3] - before[3]}
 
 
+def run_in_thread(documents: list[Document]) -> dict[str, float]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(run_inline, documents).result()
+
+
 def run_inline(documents: list[Document]) -> dict[str, float]:
     settings = Settings()
     loaded(settings)
@@ -98,7 +107,10 @@ def run_on_worker(documents: list[Document], dask_defaults: bool) -> dict[str, f
 
 def _one(where: str, count: int) -> None:
     documents = bbc_documents(count)
-    figures = run_inline(documents) if where == "inline" else run_on_worker(documents, where == "dask-defaults")
+    if where in ("inline", "thread"):
+        figures = run_inline(documents) if where == "inline" else run_in_thread(documents)
+    else:
+        figures = run_on_worker(documents, where == "dask-defaults")
     print(json.dumps(figures))
 
 
@@ -107,7 +119,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=96)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--where", nargs="+", default=["inline", "dask-defaults", "local"],
-                        choices=["inline", "dask-defaults", "local"])
+                        choices=["inline", "thread", "dask-defaults", "local"])
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a single run, in the subprocess main() starts
     args = parser.parse_args()
     if args.one:

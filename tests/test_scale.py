@@ -321,7 +321,7 @@ def test_the_language_check_runs_on_the_workers_and_never_on_the_client(
 def test_local_workers_keep_glibc_s_free_memory_and_wake_their_event_loop_rarely(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A local worker's nanny would set MALLOC_TRIM_THRESHOLD_=65536 (glibc gives memory back at every free of
-    64 KiB and faults it in again at the next parse: a tenth more CPU than the same map in one process); local
+    64 KiB and faults it in again at the next parse: a fifth more CPU than the same map in one process); local
     workers run without it, with one thread for the numeric libraries, no profiler and a 1 s health tick."""
     from graph.pipeline.cluster import DaskRunner, open_runner
     from graph.pipeline.mapping import Settings

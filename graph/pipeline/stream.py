@@ -72,14 +72,13 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
         for partition in _partitions(documents, size):
             window.append((partition, runner.submit(partition)))
             while len(window) >= limit:
-                yield from _reduced(runner, *window.popleft(), resolver, (failed, skipped), bar)
+                yield from _reduced(runner, *window.popleft(), resolver, failed, skipped, bar)
         while window:
-            yield from _reduced(runner, *window.popleft(), resolver, (failed, skipped), bar)
+            yield from _reduced(runner, *window.popleft(), resolver, failed, skipped, bar)
 
 
 def _reduced(runner: Runner, partition: Sequence[Document], pending: Pending, resolver: Resolver,
-             handlers: tuple[Handler, Handler], bar: tqdm[None]) -> Iterator[Extracted]:
-    failed, skipped = handlers
+             failed: Handler, skipped: Handler, bar: tqdm[None]) -> Iterator[Extracted]:
     for outcome in runner.collect(partition, pending):
         bar.update(1)
         if isinstance(outcome, Failed):
