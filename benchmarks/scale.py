@@ -1,13 +1,15 @@
 """The build on 1 and 2 workers, and the reduce step alone (issue 18).
 
-    python benchmarks/scale.py build [--articles 500] [--workers 1 2]
+    python benchmarks/scale.py build [--articles 500] [--workers 1 2] [--repeat 3]
     python benchmarks/scale.py reduce [--docs 10000 30000 100000]
 
 ``build``: the first ``--articles`` BBC articles (``shared/data/external/bbc/articles.jsonl``) built with the
 real CLI in a subprocess, once in one process (``--jobs 1``, no cluster) and once per ``--dask local:N``; wall
 time, documents a second, the speed-up over ``local:1``, and the peak resident memory of the client process and
 of the largest worker process (sampled every 0.2 s with psutil); the graphs must be isomorphic. The machine's
-load average is printed before and after, because other work on the cores disturbs the speed-up.
+load average is printed before and after, because other work on the cores disturbs the speed-up. With
+``--repeat N`` the configurations run in turns N times (jobs:1, local:1, local:2, jobs:1, ...): each run is
+printed, then each configuration's median and the median of each round's speed-ups.
 
 ``reduce``: the client's share alone on synthetic map results (``--claims-per-doc`` claims a document, default
 1, between 2 of 300 states or 200 people, each naming its speaker; seeded): cross-document resolution
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 import psutil
 import pyoxigraph as ox
@@ -76,38 +79,75 @@ def measured_build(articles: Path, output: Path, *where: str) -> tuple[float, fl
     return wall, peaks.get(run.pid, 0.0), max(workers, default=0.0), cpu.get(run.pid, 0.0), worker_cpu
 
 
-def bench_build(count: int, workers: list[int], output: str = "store") -> None:
+def bench_build(count: int, workers: list[int], output: str = "store", repeat: int = 1) -> None:
+    """Build the first ``count`` BBC articles with ``--jobs 1`` and each ``--dask local:N``, ``repeat`` times
+    in turns (jobs:1, local:1, local:2, jobs:1, ...), and print each run, the median of each configuration and
+    each round's speed-ups, so that a ratio is not one run's luck."""
     print(f"load average before: {os.getloadavg()}")
+    runs = [("--jobs 1 (no cluster)", ["--jobs", "1"])] + [(f"--dask local:{n}", ["--dask", f"local:{n}"])
+                                                          for n in workers]
+    rows: list[tuple[int, str, float, float, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         articles = Path(tmp) / "articles.jsonl"
         with BBC.open(encoding="utf-8") as source:
             articles.write_text("".join(line for _, line in zip(range(count), source, strict=False)),
                                 encoding="utf-8")
-        runs = [("--jobs 1 (no cluster)", ["--jobs", "1"])] + [(f"--dask local:{n}", ["--dask", f"local:{n}"])
-                                                              for n in workers]
-        rows: list[tuple[str, float, float, float, float, float]] = []
         graphs: list[Graph] = []
-        base: float | None = None
-        for name, where in runs:
-            out = Path(tmp) / (f"{len(graphs)}" if output == "store" else f"{len(graphs)}.{output}")
-            wall, client, worker, client_cpu, worker_cpu = measured_build(articles, out, *where)
-            base = wall if where == ["--dask", "local:1"] else base
-            rows.append((name, wall, client, worker, client_cpu, worker_cpu))
-            graphs.append(in_memory_graph(ox.Store.read_only(str(out))) if output == "store" else Graph().parse(out))
+        for round_ in range(1, repeat + 1):
+            for name, where in runs:
+                out = Path(tmp) / (f"{len(graphs)}" if output == "store" else f"{len(graphs)}.{output}")
+                rows.append((round_, name, *measured_build(articles, out, *where)))
+                graphs.append(in_memory_graph(ox.Store.read_only(str(out))) if output == "store"
+                              else Graph().parse(out))
+                print(f"round {round_}, {name}: {rows[-1][2]:.1f} s (load {os.getloadavg()[0]:.2f})", flush=True)
         print(f"load average after: {os.getloadavg()}")
-    print(f"\n{count} BBC articles, {os.cpu_count()} cores\n")
-    print("| run | wall s | docs/s | speed-up vs local:1 | client peak MiB | worker peak MiB | client CPU s | "
-          "workers' CPU s |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, wall, client, worker, client_cpu, worker_cpu in rows:
-        speed = f"{base / wall:.2f}" if base else ""
-        print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} | "
+    print(f"\n{count} BBC articles, {os.cpu_count()} cores, {repeat} round(s)\n")
+    _print_runs(count, rows)
+    _print_medians(count, rows, [name for name, _ in runs])
+    _print_graphs([name for _, name, *_ in rows], graphs)
+
+
+def _print_runs(count: int, rows: list[tuple[int, str, float, float, float, float, float]]) -> None:
+    local_1 = {round_: wall for round_, name, wall, *_ in rows if name == "--dask local:1"}
+    print("| round | run | wall s | docs/s | speed-up vs local:1 of the round | client peak MiB | worker peak MiB | "
+          "client CPU s | workers' CPU s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for round_, name, wall, client, worker, client_cpu, worker_cpu in rows:
+        speed = f"{local_1[round_] / wall:.2f}" if round_ in local_1 else ""
+        print(f"| {round_} | {name} | {wall:.1f} | {count / wall:.1f} | {speed} | {client:.0f} | {worker:.0f} | "
               f"{client_cpu:.1f} | {worker_cpu:.1f} |")
-    same = all(isomorphic(graphs[0], g) for g in graphs[1:])
-    for (name, *_), graph in zip(rows[1:], graphs[1:], strict=True):
+
+
+def _print_medians(count: int, rows: list[tuple[int, str, float, float, float, float, float]],
+                   names: list[str]) -> None:
+    """The median of each configuration's runs, and the median over rounds of each round's speed-ups."""
+    walls = {name: {round_: wall for round_, n, wall, *_ in rows if n == name} for name in names}
+    print("\n| run (median of the rounds) | wall s | docs/s | client CPU s | workers' CPU s | all CPU s | "
+          "speed-up vs local:1 | speed-up vs --jobs 1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in names:
+        mine = [row for row in rows if row[1] == name]
+        wall = median(row[2] for row in mine)
+        client_cpu, worker_cpu = median(row[5] for row in mine), median(row[6] for row in mine)
+        total = median(row[5] + row[6] for row in mine)
+        ratios = [_ratio(walls, reference, name) for reference in ("--dask local:1", "--jobs 1 (no cluster)")]
+        print(f"| {name} | {wall:.1f} | {count / wall:.1f} | {client_cpu:.1f} | {worker_cpu:.1f} | {total:.1f} | "
+              + " | ".join(ratios) + " |")
+
+
+def _ratio(walls: dict[str, dict[int, float]], reference: str, name: str) -> str:
+    """The median over rounds of ``reference``'s wall time over ``name``'s in the same round."""
+    if reference not in walls:
+        return ""
+    return f"{median(walls[reference][r] / walls[name][r] for r in walls[name]):.2f}"
+
+
+def _print_graphs(names: list[str], graphs: list[Graph]) -> None:
+    for name, graph in zip(names[1:], graphs[1:], strict=True):
         if not isomorphic(graphs[0], graph):
-            print(f"{name}: {len(set(graph) - set(graphs[0]))} triples not in the --jobs 1 graph, "
+            print(f"{name}: {len(set(graph) - set(graphs[0]))} triples not in the first run's graph, "
                   f"{len(set(graphs[0]) - set(graph))} missing from it")
+    same = all(isomorphic(graphs[0], g) for g in graphs[1:])
     claims = sum(1 for kind in (SG.StanceClaim, SG.AffiliationClaim) for _ in graphs[0].subjects(RDF.type, kind))
     print(f"\ngraphs isomorphic across runs: {same} ({len(graphs[0])} triples, {claims} claims)")
 
@@ -196,13 +236,14 @@ def main() -> None:
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     p.add_argument("--output", default="store", help="store (a store directory, the default) or an RDF extension "
                                                      "(nt, ttl): what the builds write")
+    p.add_argument("--repeat", type=int, default=1, help="rounds of all the configurations, run in turns")
     p = sub.add_parser("reduce")
     p.add_argument("--docs", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     p.add_argument("--claims-per-doc", type=int, default=1)
     p.add_argument("--chunk-size", type=int, default=CHUNK_DOCUMENTS)
     args = parser.parse_args()
     if args.what == "build":
-        bench_build(args.articles, args.workers, args.output)
+        bench_build(args.articles, args.workers, args.output, args.repeat)
     else:
         bench_reduce(args.docs, args.claims_per_doc, args.chunk_size)
 

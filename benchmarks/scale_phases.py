@@ -4,7 +4,7 @@
 
 Each build runs in this process (``graph.cli.commands.build`` into a new store, the first ``--articles`` BBC
 articles), with the client's phases timed around the functions that do them: the cluster's start and stop,
-reading the documents (with the language check), waiting for the workers' results, cross-document resolution,
+reading the documents, waiting for the workers' results, cross-document resolution,
 the quads and commits of the store, and the shapes check of each chunk. Each worker logs, through a worker
 plugin, when it started, when its pipeline had loaded, and when each partition began and ended; the table gives
 the worker's start-up (process start to pipeline loaded, counted from the cluster's start), its busy time on
@@ -124,7 +124,7 @@ def timed_build(articles: Path, out: Path, where: str, log_dir: Path) -> tuple[d
         stream.open_runner = open_timed
         preload.PipelineLoader = _TimedLoader
         clock.wrap(stream, "_resolved", "client: cross-document resolution")
-        clock.wrap_iterator(commands, "read_documents", "client: reading (with the language check)")
+        clock.wrap_iterator(commands, "read_documents", "client: reading")
         clock.wrap(commands, "_check", "client: shapes check of the chunks")
         clock.wrap(ChunkWriter, "add", "client: quads and commits (with the check)")
         clock.wrap(ChunkWriter, "finish", "client: quads and commits (with the check)")

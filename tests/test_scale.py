@@ -296,3 +296,46 @@ def test_workers_load_the_pipeline_as_they_start_before_any_partition_arrives() 
         assert isinstance(runner, DaskRunner)
         assert _wait_for(lambda: set(runner.client.run(pipelines_loaded).values()) == {1}, 240), \
             "a worker had not loaded the pipeline although it was given nothing to do"
+
+
+def test_the_language_check_runs_on_the_workers_and_never_on_the_client(
+        articles: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The client only reads: in a ``--dask local:1`` build whose client cannot load the language identifier,
+    a German article between two English ones is still told apart (on the worker), reported as one skipped
+    document and left out, and the English ones are built."""
+    import graph.readers.documents as documents
+
+    def refuse() -> None:
+        raise AssertionError("the client loaded the language identifier")
+
+    monkeypatch.setattr(documents, "language_identifier", refuse)
+    foreign = tmp_path / "foreign.txt"
+    foreign.write_text("Die Bundesregierung hat am Dienstag weitere militärische Hilfe für die Ukraine "
+                       "angekündigt.\n", encoding="utf-8")
+    report = build([articles[0], str(foreign), articles[1]], tmp_path / "g.nt", dask="local:1")
+    assert report.failed == []
+    assert report.skipped == [f"foreign.txt: {documents.NOT_ENGLISH}; skipped"]
+    assert report.documents == 2
+
+
+def test_local_workers_keep_glibc_s_free_memory_and_wake_their_event_loop_rarely(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A local worker's nanny would set MALLOC_TRIM_THRESHOLD_=65536 (glibc gives memory back at every free of
+    64 KiB and faults it in again at the next parse: a fifth more CPU than the same map in one process); local
+    workers run without it, with one thread for the numeric libraries, no profiler and a 1 s health tick."""
+    from graph.pipeline.cluster import DaskRunner, open_runner
+    from graph.pipeline.mapping import Settings
+
+    def worker_settings() -> tuple[str | None, str | None, bool, str]:
+        import os
+
+        import dask
+
+        return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+                dask.config.get("distributed.worker.profile.enabled"),
+                dask.config.get("distributed.admin.tick.interval"))
+
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with open_runner(Settings(), dask="local:1") as runner:
+        assert isinstance(runner, DaskRunner)
+        assert list(runner.client.run(worker_settings).values()) == [(None, "1", False, "1s")]

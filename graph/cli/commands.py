@@ -127,7 +127,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
         new = _new_documents(read_documents(inputs, report.skip), known, report, replace)
         for item in extract_documents(new, resolver, model, jobs, extractors, classifier=classifier, dask=dask,
                                       partition_size=partition_size, total=count_documents(inputs),
-                                      on_failure=report.fail):
+                                      on_failure=report.fail, on_skip=report.skip):
             report.read_one(sum(claim.between_actors for claim in item.claims))
             yield item
 
@@ -218,7 +218,7 @@ def extract(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, job
 
     for item in extract_documents(_first_of_each_id(read_documents(inputs, report.skip), report), resolver, model,
                                   jobs, extractors, classifier=classifier, total=count_documents(inputs),
-                                  on_failure=report.fail):
+                                  on_failure=report.fail, on_skip=report.skip):
         report.read_one(len(item.claims))
         lines.extend(json.dumps(c.to_json(), ensure_ascii=False) for c in item.claims)
     report.fail_if_empty(inputs, output)

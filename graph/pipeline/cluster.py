@@ -25,9 +25,18 @@ from graph.readers.documents import Document
 
 LOCAL = "local:"
 _CONNECT_TIMEOUT_S = 10
-# Workers of a local cluster: no statistical profiler (it samples the working thread's stack every 10 ms, for a
-# dashboard nobody opens). The nanny already gives each one thread for OpenMP, MKL and OpenBLAS.
-_LOCAL_WORKERS = {"distributed.worker.profile.enabled": False}
+# Workers of a local cluster cost what the map costs in one process (benchmarks/RESULTS.md, issue 18, map5). The
+# nanny gives each one thread for OpenMP, MKL and OpenBLAS, as wanted, but also sets MALLOC_TRIM_THRESHOLD_=65536:
+# glibc then hands freed memory back at every free of 64 KiB and takes it again from the kernel at the next parse
+# (60-90 times the page faults, a fifth more CPU); unset, glibc keeps its default (a worker peaks ~100 MiB
+# higher). No statistical profiler (it samples the working thread's stack every 10 ms, for a dashboard nobody
+# opens), and the event loop's health tick, memory monitor and system monitor wake less often (each wake takes the
+# GIL from the working thread).
+_LOCAL_WORKERS = {"distributed.worker.profile.enabled": False,
+                  "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                  "distributed.admin.tick.interval": "1s",
+                  "distributed.worker.memory.monitor-interval": "1s",
+                  "distributed.admin.system-monitor.interval": "5s"}
 
 
 class ClusterError(StancegraphError):

@@ -1,9 +1,11 @@
 """The map step: one partition of documents -> each document's claims, mentions and name definitions.
 
 It runs wherever the partition is sent (this process, a local worker process, a Dask worker) and returns plain
-picklable records, never a spaCy ``Doc``. The spaCy pipeline and the extractors load once per process. A
-document that makes the parser or an extractor raise is returned as ``Failed`` (its id and the reason) and the
-rest of its partition goes on; an ``ExtractorError`` (a model or extractor missing or broken) stops the run.
+picklable records, never a spaCy ``Doc``. The spaCy pipeline, the extractors and the language identifier load
+once per process. A document that is not English is returned as ``Rejected`` (the client reports and skips it,
+as it does a document it cannot read); one that makes the parser or an extractor raise is returned as ``Failed``
+(its id and the reason) and the rest of its partition goes on; an ``ExtractorError`` (a model or extractor
+missing or broken) stops the run.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from extractors.errors import ExtractorError
 from extractors.nlp.models import DEFAULT_MODEL
 from extractors.records import Claim, Mention
 from extractors.registry import DEFAULT_EXTRACTORS
-from graph.readers.documents import Document
+from graph.readers.documents import NOT_ENGLISH, Document, language_identifier, looks_english
 from graph.resolve.document import Definition
 
 BATCH_SIZE = 32  # documents spaCy and a batch extractor (the pair classifier) read together
@@ -52,19 +54,36 @@ class Failed:
     reason: str
 
 
-Outcome = Mapped | Failed
+@dataclass(frozen=True)
+class Rejected:
+    """A document the map step does not read (not English): its id and why."""
+
+    document: Document
+    reason: str
+
+
+Outcome = Mapped | Failed | Rejected
 
 
 def map_partition(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
-    """Parse and extract ``documents`` (in batches; a batch that raises is redone one document at a time, so
-    only the document that raises fails) and return one outcome per document, in order.
+    """Parse and extract the English ``documents`` (in batches; a batch that raises is redone one document at
+    a time, so only the document that raises fails) and return one outcome per document, in order.
 
     Examples:
-        >>> [out] = map_partition([Document("a", "Iran continues to back the Houthi rebels in Yemen.")], Settings())
-        >>> [(c.subject.text, c.relation, c.object.text) for c in out.claims]
-        [('Iran', 'supports', 'Houthi rebels')]
+        >>> [out, other] = map_partition([Document("a", "Iran continues to back the Houthi rebels in Yemen."),
+        ...                               Document("b", "Irán sigue apoyando a los rebeldes hutíes en Yemen, "
+        ...                                             "dijo el gobierno.")], Settings())
+        >>> [(c.subject.text, c.relation, c.object.text) for c in out.claims], type(other).__name__
+        ([('Iran', 'supports', 'Houthi rebels')], 'Rejected')
     """
     loaded(settings)  # a model or extractor that is not installed is an error of the run, not of a document
+    verdicts = [None if looks_english(d.text) else Rejected(d, NOT_ENGLISH) for d in documents]
+    mapped = iter(_map_english([d for d, verdict in zip(documents, verdicts, strict=True) if verdict is None],
+                               settings))
+    return [verdict if verdict is not None else next(mapped) for verdict in verdicts]
+
+
+def _map_english(documents: Sequence[Document], settings: Settings) -> list[Outcome]:
     out: list[Outcome] = []
     for start in range(0, len(documents), BATCH_SIZE):
         batch = documents[start:start + BATCH_SIZE]
@@ -116,7 +135,8 @@ _LOADING = threading.Lock()  # a worker's preload thread (graph.pipeline.preload
 
 
 def loaded(settings: Settings) -> tuple[Any, list[Callable[..., Any]]]:
-    """The spaCy pipeline and the extractor functions of ``settings``, loaded once per process."""
+    """The spaCy pipeline and the extractor functions of ``settings``, loaded once per process with the
+    language identifier."""
     with _LOADING:
         return _load(settings)
 
@@ -126,6 +146,7 @@ def _load(settings: Settings) -> tuple[Any, list[Callable[..., Any]]]:
     from extractors.nlp.pipeline import load_pipeline
     from extractors.registry import get_extractor
 
+    language_identifier()
     return load_pipeline(settings.model), [_configured(get_extractor(n), settings.classifier)
                                            for n in settings.extractors]
 

@@ -23,7 +23,7 @@ from extractors.records import Claim
 from extractors.registry import DEFAULT_EXTRACTORS
 from graph.errors import InputError
 from graph.pipeline.cluster import InlineRunner, Pending, Runner, open_runner
-from graph.pipeline.mapping import BATCH_SIZE, Failed, Mapped, Settings
+from graph.pipeline.mapping import BATCH_SIZE, Failed, Mapped, Rejected, Settings
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
@@ -31,7 +31,7 @@ from graph.resolve.resolver import Resolver
 PARTITION_SIZE = 16  # documents a worker gets at a time: small enough to balance, big enough for spaCy's batches
 _IN_FLIGHT_PER_WORKER = 2  # partitions submitted ahead per worker: keeps workers busy, bounds the client's memory
 
-FailureHandler = Callable[[InputError], None]
+Handler = Callable[[InputError], None]
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,14 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
                       jobs: int = 1, extractors: Iterable[str] = DEFAULT_EXTRACTORS,
                       progress: bool | None = None, classifier: Path | None = None, *, dask: str | None = None,
                       partition_size: int | None = None, total: int | None = None,
-                      on_failure: FailureHandler | None = None) -> Iterator[Extracted]:
+                      on_failure: Handler | None = None, on_skip: Handler | None = None) -> Iterator[Extracted]:
     """Run the pipeline over ``documents`` lazily and yield each document's resolved claims, in input order.
 
     The map step (spaCy, the extractors, in-document name definitions) runs in this process for ``jobs=1``, on
     a Dask ``LocalCluster`` of ``jobs`` processes, or on the cluster ``dask`` (``"local:N"`` or a scheduler
     address such as ``"tcp://host:8786"``); resolution across documents runs here. A document whose parse,
-    extraction or resolution raises goes to ``on_failure`` (default: a warning on stderr) and is skipped.
+    extraction or resolution raises goes to ``on_failure``, one that is not English (the map step's language
+    check) to ``on_skip`` (both default to a warning on stderr), and is skipped.
     ``total`` (if known) gives the progress bar its end; ``classifier`` is a pair-classifier folder to use
     instead of the shipped one.
 
@@ -61,7 +62,7 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
         [('Iran', 'supports', 'Houthis')]
     """
     settings = Settings(model, tuple(extractors), classifier)
-    failed = on_failure or _warn
+    failed, skipped = on_failure or _warn, on_skip or _warn
     show = sys.stderr.isatty() if progress is None else progress
     with open_runner(settings, jobs, dask) as runner, \
             tqdm(total=total, disable=not show, unit="doc", desc="building", smoothing=0.1) as bar:
@@ -71,24 +72,27 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
         for partition in _partitions(documents, size):
             window.append((partition, runner.submit(partition)))
             while len(window) >= limit:
-                yield from _reduced(runner, *window.popleft(), resolver, failed, bar)
+                yield from _reduced(runner, *window.popleft(), resolver, failed, skipped, bar)
         while window:
-            yield from _reduced(runner, *window.popleft(), resolver, failed, bar)
+            yield from _reduced(runner, *window.popleft(), resolver, failed, skipped, bar)
 
 
 def _reduced(runner: Runner, partition: Sequence[Document], pending: Pending, resolver: Resolver,
-             failed: FailureHandler, bar: tqdm[None]) -> Iterator[Extracted]:
+             failed: Handler, skipped: Handler, bar: tqdm[None]) -> Iterator[Extracted]:
     for outcome in runner.collect(partition, pending):
         bar.update(1)
         if isinstance(outcome, Failed):
             failed(_failure(outcome.document, outcome.reason))
+            continue
+        if isinstance(outcome, Rejected):
+            skipped(InputError(f"{outcome.document.id}: {outcome.reason}; skipped"))
             continue
         extracted = _resolved(outcome, resolver, failed)
         if extracted is not None:
             yield extracted
 
 
-def _resolved(outcome: Mapped, resolver: Resolver, failed: FailureHandler) -> Extracted | None:
+def _resolved(outcome: Mapped, resolver: Resolver, failed: Handler) -> Extracted | None:
     try:
         claims = resolve_document(outcome.claims, outcome.mentions, resolver, outcome.definitions)
     except Exception as err:  # one document's names breaking the resolver skips that document, not the run

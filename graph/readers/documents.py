@@ -1,6 +1,8 @@
 """Read articles from .txt/.md, .html, .jsonl files, directories and stdin into ``Document`` records.
 
-A document that cannot be read is reported through ``on_error`` and skipped; the others go on.
+A document that cannot be read is reported through ``on_error`` and skipped; the others go on. Whether a text is
+English (``looks_english``) is decided by the map step (``graph.pipeline.mapping``), on the workers: the client
+only reads.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ _SNIFF = 8192  # bytes looked at for NULs (a binary file) and for a byte-order m
 # as UTF-32-LE's begins with UTF-16-LE's
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
+NOT_ENGLISH = "does not look like English text (stancegraph reads English news only)"  # why looks_english skips
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -54,7 +57,8 @@ NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES"
 
 def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Document]:
     """Yield every readable document under ``inputs`` (files, directories, ``-`` for stdin); in a directory,
-    README, LICENSE and similar files are the folder's papers, not articles, and are left out."""
+    README, LICENSE and similar files are the folder's papers, not articles, and are left out. The language is
+    not checked here (``looks_english``, in the map step)."""
     for raw in inputs:
         if raw == "-":
             yield from _checked(_read_stream(sys.stdin.buffer.read(), "<stdin>"), on_error)
@@ -94,8 +98,6 @@ def _problem(doc: Document) -> str | None:
     if len(doc.text) > MAX_DOCUMENT_CHARS:
         return (f"{len(doc.text):,} characters, more than the {MAX_DOCUMENT_CHARS:,} stancegraph reads as one "
                 f"document; split it into its articles")
-    if not looks_english(doc.text):
-        return "does not look like English text (stancegraph reads English news only)"
     return None
 
 
@@ -120,13 +122,14 @@ def looks_english(text: str) -> bool:
         return False  # mostly Cyrillic, Chinese, Arabic, ... letters: not English whatever the identifier says
     if len(sample) < _MIN_CHARS_FOR_LANGUAGE:
         return True
-    language, probability = _language_identifier().classify(sample)
+    language, probability = language_identifier().classify(sample)
     return bool(language == "en" or probability < _SURE)
 
 
 @cache
-def _language_identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # a second to load: only when a text is read
+def language_identifier() -> Any:
+    """py3langid's identifier, loaded once per process (a second: only where texts are checked)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 

@@ -61,9 +61,11 @@ def test_every_bad_document_is_one_line_and_the_good_ones_are_built(tmp_path: Pa
         "russian.txt: does not look like English",
     ]
     assert len(lines) == len(expected), result.stderr
-    for line, start in zip(lines, expected, strict=True):
-        assert line.startswith(f"stancegraph: warning: {start}"), (line, start)
-    assert "split it into its articles" in lines[2]
+    # one line each; not in input order: the language is checked in the map step, and its lines come when the
+    # map's results do, after the reader's lines about the documents read with them
+    for start in expected:
+        assert sum(line.startswith(f"stancegraph: warning: {start}") for line in lines) == 1, (start, lines)
+    assert "split it into its articles" in next(line for line in lines if "huge.txt" in line)
     assert document_ids(out) == ["good.txt", "j1", "j6", "windows.txt"]
     assert {("Iran", "Houthis"), ("Qatar", "Turkey"), ("Russia", "Syria")} <= labelled_edges(out, "supports")
     assert ("Turkey", "Kurdish militia") in labelled_edges(out, "opposes")
