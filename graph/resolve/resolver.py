@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from extractors.kb import KbActor, load_kb
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
-from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, name_key, normalise, words
+from graph.resolve.gazetteer import (
+    entries_by_key,
+    government_nouns,
+    group_phrase,
+    lookup,
+    name_key,
+    normalise,
+    state_phrase,
+    words,
+)
 from graph.resolve.institutions import institution_key
 from graph.resolve.linker import LinkContext, gazetteer_entry, link, state_codes
 from graph.resolve.names import split_title
@@ -203,7 +212,7 @@ class Resolver:
             if linked is not None and linked.type != "Person":  # "Labour" tagged as a person is the party
                 return self._linked(linked, text)
             return self._person(surface(full_name or text), split_title(text)[0], linked)
-        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
+        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
         linked = link(surface(text), kind, self.link_context)
@@ -369,47 +378,3 @@ def _is_institution_name(key: str) -> bool:
     """"un medical center", "moscow carnegie center": its own organisation, never the actor its words name."""
     tokens = key.split()
     return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
-
-
-def state_phrase(key: str) -> ActorEntry | None:
-    """"azerbaijani forces", "russian jets", "government in damascus", "government forces in syria" -> the state.
-
-    Examples:
-        >>> [state_phrase(k).key for k in ("russian jets", "government forces in syria", "regime of bashar al-assad",
-        ...  "yemeni government soldiers") if state_phrase(k) is not None]
-        ['russia', 'syria', 'yemen']
-    """
-    tokens = key.split()
-    heads = words("state_head")
-    for cut in (1, 2):
-        if len(tokens) > cut and (" ".join(tokens[cut:]) in heads or _government_forces(tokens[cut:])):
-            entry = lookup_demonym(" ".join(tokens[:cut]))
-            if entry is not None and entry.type == "State":
-                return entry
-    lead = next((i for i, token in enumerate(tokens[:3]) if token in ("in", "of")), 0)
-    if lead and len(tokens) > lead + 1 and all(t in heads or t in words("government_adjective") for t in tokens[:lead]):
-        entry = lookup(" ".join(tokens[lead + 1:]))  # "government forces in syria", "legitimate government of yemen"
-        return entry if entry is not None and entry.type == "State" else None
-    return None
-
-
-def _government_forces(tokens: list[str]) -> bool:
-    """"government forces", "regime troops", "security forces": a government's forces, after a demonym the state's."""
-    nouns = government_nouns("generic") | government_nouns("forces")
-    return len(tokens) == 2 and tokens[0] in nouns and tokens[1] in words("military_head")
-
-
-def _group_phrase(key: str) -> ActorEntry | None:
-    """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
-    tokens = key.split()
-    heads = words("group_head")
-    lead = lookup_demonym(tokens[0]) if tokens else None
-    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
-        return None
-    core = tokens[:-1] if tokens[-1] in heads else tokens
-    for size in range(len(core), 0, -1):
-        for start in range(len(core) - size + 1):
-            entry = lookup(" ".join(core[start:start + size]))
-            if entry is not None and entry.type in ("ArmedGroup", "Organization"):
-                return entry
-    return None
