@@ -16,7 +16,8 @@ as ``graph.pipeline.stream`` does), then the chunk writer (``graph.store.chunks`
 ``--chunk-size`` documents into a new Oxigraph store) and the shapes check of each chunk, timed separately, with
 the microseconds per claim for each size (flat means linear). The engine alone: the same quads in the same
 chunks inserted into a bare ``pyoxigraph.Store``, one transaction a chunk, so that the engine's growth with the
-store's size can be told from ours.
+store's size can be told from ours. Last, what ``build --append`` onto that store reads before its first
+document (seconds and MiB).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
 from extractors.records import Claim, Mention
+from graph.build import documents_by_id, new_graph
 from graph.pipeline.mapping import Mapped
 from graph.pipeline.stream import Extracted
 from graph.readers.documents import Document
@@ -218,22 +220,38 @@ def engine_alone(chunks: Path, path: Path) -> float:
     return seconds + time.perf_counter() - began
 
 
+def append_start(path: Path) -> tuple[float, float]:
+    """Seconds and MiB (growth of this process's resident memory) for what ``build --append`` reads of the store
+    at ``path`` before its first document: every actor's and document's description (``Destination.known``) and
+    the documents by id. Once a run, whatever the number of new documents; each of those is then one lookup."""
+    process = psutil.Process()
+    before, began = process.memory_info().rss, time.perf_counter()
+    target = Destination(path)
+    known = target.known(new_graph())
+    held = documents_by_id(known)
+    seconds = time.perf_counter() - began
+    grown = (process.memory_info().rss - before) / 2**20
+    del target, known, held
+    return seconds, grown
+
+
 def bench_reduce(sizes: list[int], per_document: int, chunk: int = CHUNK_DOCUMENTS, people: int = 200) -> None:
     print(f"load average before: {os.getloadavg()}")
     print("| documents | claims | actors | resolve s | triples and commits s | validation s | triples | us/claim "
           "resolve | us/claim triples and commits | us/claim validation | us/claim total | us/claim engine alone | "
-          "us/claim ours (total - engine alone) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "us/claim ours (total - engine alone) | append start s | append start MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             resolved, written, checked, triples, actors = reduce_alone(
                 synthetic_results(size, per_document, people=people), Path(tmp) / "store", Path(tmp) / "chunks", chunk)
             engine = engine_alone(Path(tmp) / "chunks", Path(tmp) / "bare")
+            started, grown = append_start(Path(tmp) / "store")
         claims = size * per_document
         total = resolved + written + checked
         per = [1e6 * t / claims for t in (resolved, written, checked, total, engine, total - engine)]
         print(f"| {size} | {claims} | {actors} | {resolved:.1f} | {written:.1f} | {checked:.1f} | {triples} | "
-              + " | ".join(f"{p:.0f}" for p in per) + " |", flush=True)
+              + " | ".join(f"{p:.0f}" for p in per) + f" | {started:.1f} | {grown:.0f} |", flush=True)
     print(f"load average after: {os.getloadavg()}")
 
 
