@@ -1,6 +1,7 @@
 """A build written into a store in chunks, each chunk one transaction: its documents (their sentences, claims
-and direct edges) and the actors those claims name, so a build that is killed leaves whole documents behind and
-``build --append`` resumes after the last chunk committed. The client holds one chunk, never the whole graph.
+and direct edges) and the actors those claims name (but those an earlier chunk wrote as they are now), so a build
+that is killed leaves whole documents behind and ``build --append`` resumes after the last chunk committed. The
+client holds one chunk, never the whole graph.
 
 The triples come from ``graph.build`` as plain tuples and go into Oxigraph as quads, without an rdflib graph in
 between. An actor's description (type, label, other names, Wikidata id) is replaced whole each time it is
@@ -94,11 +95,12 @@ class ChunkWriter:
             self.store.flush()  # a commit is durable without it (the write-ahead log); this writes the files out
 
     def commit(self) -> None:
-        """Validate and write the chunk in one transaction: its documents and claims, the actors its claims
-        name and each actor whose description changed since it was written."""
+        """Validate the chunk with the actors its claims name, and write in one transaction its documents and
+        claims and each actor new or changed since it was written (an actor the store holds as it is now is not
+        written again)."""
         chunk, self._chunk = self._chunk, _Chunk()
-        descriptions = {actor.iri: tuple(describe_actor(actor)) for actor in self._actors(chunk)}
-        descriptions = {iri: d for iri, d in descriptions.items() if iri in chunk.actors or self._written.get(iri) != d}
+        described = {actor.iri: tuple(describe_actor(actor)) for actor in self._actors(chunk)}
+        descriptions = {iri: d for iri, d in described.items() if self._written.get(iri) != d}
         if not chunk.documents and not descriptions and not self._clear:
             return
         added = list(chunk.quads)
@@ -106,10 +108,11 @@ class ChunkWriter:
             added.extend(own)
         for description in descriptions.values():
             added.extend(description)
+        held = {quad for iri in chunk.actors.difference(descriptions) for quad in described.get(iri, ())}
         staged = ox.Store()
-        staged.extend(added)
+        staged.extend([*added, *held])  # the shapes see every actor a claim names; the store has the held ones
         if self.check(oxigraph_graph(staged)):  # documents that break the shapes were taken out: the rest goes in
-            added = list(staged)
+            added = [quad for quad in staged if quad not in held]
         removed = set() if self._clear else self._old_descriptions(descriptions)
         if chunk.replaced:
             removed.update(map(to_quad, retracted_documents(self.store, chunk.replaced, oxigraph_graph(staged))))
