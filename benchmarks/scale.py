@@ -14,10 +14,10 @@ load average is printed before and after, because other work on the cores distur
 one document at a time as a build streams them: cross-document resolution (``resolve_document`` in input order,
 as ``graph.pipeline.stream`` does), then the chunk writer (``graph.store.chunks``: quads, commits every
 ``--chunk-size`` documents into a new Oxigraph store) and the shapes check of each chunk, timed separately, with
-the microseconds per claim for each size (flat means linear). The engine alone: the same quads in the same
-chunks inserted into a bare ``pyoxigraph.Store``, one transaction a chunk, so that the engine's growth with the
-store's size can be told from ours. Last, what ``build --append`` onto that store reads before its first
-document (seconds and MiB).
+the microseconds per claim for each size (flat means linear). The engine alone: the same transactions (the
+quads each commit inserted, one transaction a chunk) made again in a bare ``pyoxigraph.Store``, so that the
+engine's growth with the store's size can be told from ours. Last, what ``build --append`` onto that store
+reads before its first document (seconds and MiB).
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ from graph.pipeline.stream import Extracted
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
-from graph.store.chunks import CHUNK_DOCUMENTS
-from graph.store.database import in_memory_graph, store_of
+from graph.store.chunks import CHUNK_DOCUMENTS, ChunkWriter
+from graph.store.database import in_memory_graph, open_writer
 from graph.store.destination import Destination
 from graph.validate import drop_nonconforming
 from ontology import SG
@@ -162,21 +162,48 @@ def _letters(number: int) -> str:
 
 
 class _TimedCheck:
-    """The build's shapes check of each chunk (``drop_nonconforming``, as ``build`` runs it), timed; it also
-    writes each chunk's quads to a file of its own under ``chunks``, for the engine alone to insert again."""
+    """The build's shapes check of each chunk (``drop_nonconforming``, as ``build`` runs it), timed."""
 
-    def __init__(self, path: Path, chunks: Path) -> None:
-        self.path, self.chunks, self.seconds, self.saving = path, chunks, 0.0, 0.0
-        chunks.mkdir()
+    def __init__(self, path: Path) -> None:
+        self.path, self.seconds = path, 0.0
 
     def __call__(self, graph: Graph) -> bool:
         began = time.perf_counter()
         dropped = drop_nonconforming(graph, self.path)
-        checked = time.perf_counter()
-        ox.serialize(store_of(graph), self.chunks / f"{len(list(self.chunks.iterdir())):06d}.nq", ox.RdfFormat.N_QUADS)
-        self.seconds += checked - began
-        self.saving += time.perf_counter() - checked
+        self.seconds += time.perf_counter() - began
         return bool(dropped)
+
+
+class _Recorded:
+    """A store that writes each transaction the chunk writer makes into a file of its own under ``chunks``
+    (``.nq``: the quads of an ``extend``; ``.ru``: the text of an ``update``) before making it, for the engine
+    alone to make again; ``seconds`` is the time the files took."""
+
+    def __init__(self, store: ox.Store, chunks: Path) -> None:
+        self.store, self.chunks, self.seconds, self.made = store, chunks, 0.0, 0
+        chunks.mkdir()
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        began, quads = time.perf_counter(), list(quads)
+        ox.serialize(quads, self.chunks / f"{self.made:06d}.nq", ox.RdfFormat.N_QUADS)
+        self._made(began)
+        self.store.extend(quads)
+
+    def update(self, text: str) -> None:
+        began = time.perf_counter()
+        (self.chunks / f"{self.made:06d}.ru").write_text(text, encoding="utf-8")
+        self._made(began)
+        self.store.update(text)
+
+    def _made(self, began: float) -> None:
+        self.made += 1
+        self.seconds += time.perf_counter() - began
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
 
 
 def reduce_alone(results: Iterable[Mapped], path: Path, chunks: Path,
@@ -185,10 +212,9 @@ def reduce_alone(results: Iterable[Mapped], path: Path, chunks: Path,
     documents, one document at a time as ``build`` does: seconds resolving, seconds adding and committing (the
     shapes check left out), seconds checking, the store's triples and the resolver's actors."""
     resolver = Resolver()
-    check = _TimedCheck(path, chunks)
-    target = Destination(path)
-    writer = target.chunks(resolver, check, size=size)
-    assert writer is not None
+    check = _TimedCheck(path)
+    store = _Recorded(open_writer(path), chunks)
+    writer = ChunkWriter(store, resolver, check, size=size, where=path)  # type: ignore[arg-type]
     resolving = writing = 0.0
     for result in results:
         began = time.perf_counter()
@@ -200,20 +226,25 @@ def reduce_alone(results: Iterable[Mapped], path: Path, chunks: Path,
         resolving += resolved - began
     began = time.perf_counter()
     writer.finish()
-    writing += time.perf_counter() - began - check.seconds - check.saving
-    return resolving, writing, check.seconds, len(writer.store), len(resolver.actors)
+    writing += time.perf_counter() - began - check.seconds - store.seconds
+    return resolving, writing, check.seconds, len(store), len(resolver.actors)
 
 
 def engine_alone(chunks: Path, path: Path) -> float:
-    """Seconds a bare Oxigraph store at ``path`` takes to insert the quads of each file in ``chunks``, in order,
-    one transaction a file (``Store.extend``), and to flush at the end: the engine's share of a reduce's
-    commits, with none of our code around it. Reading the files is left out."""
+    """Seconds a bare Oxigraph store at ``path`` takes to make the transactions recorded in ``chunks`` again, in
+    order (``Store.extend`` the quads of a ``.nq`` file, ``Store.update`` the text of a ``.ru`` one), and to
+    flush at the end: the engine's share of a reduce's commits, with none of our code around it. Reading the
+    files is left out."""
     store = ox.Store(str(path))
     seconds = 0.0
-    for chunk in sorted(chunks.iterdir()):
-        quads = list(ox.parse(path=chunk, format=ox.RdfFormat.N_QUADS))
+    for made in sorted(chunks.iterdir()):
+        quads = list(ox.parse(path=made, format=ox.RdfFormat.N_QUADS)) if made.suffix == ".nq" else []
+        text = made.read_text(encoding="utf-8") if made.suffix == ".ru" else ""
         began = time.perf_counter()
-        store.extend(quads)
+        if text:
+            store.update(text)
+        else:
+            store.extend(quads)
         seconds += time.perf_counter() - began
     began = time.perf_counter()
     store.flush()
