@@ -33,7 +33,7 @@ from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
 from graph.store.chunks import ChunkWriter
 from graph.store.database import load_graph
-from ontology import ACTOR_BASE
+from ontology import ACTOR_BASE, SG
 
 pytestmark = pytest.mark.model
 
@@ -355,3 +355,19 @@ def test_each_commit_rewrites_every_actor_that_changed_though_the_chunk_claims_n
     russia, klein = (_descriptions(store)[ACTOR_BASE + key] for key in ("russia", "person/klein"))
     names = {q.object.value for q in russia | klein if q.predicate.value != str(RDF.type)}
     assert names >= {name.removeprefix("the ") for name, _ in later}
+
+
+def test_the_writer_keeps_nothing_of_a_document_it_has_committed(tmp_path: Path) -> None:
+    from graph.build import _named  # the cache of vocabulary terms' Oxigraph forms: it lives as long as the process
+
+    resolver = Resolver()
+    writer = ChunkWriter(ox.Store(str(tmp_path / "news")), resolver, lambda chunk: False, size=1)
+    speakers = [f"{first} {last}" for first in ("Anna", "Omar", "Li", "Sara") for last in ("Berg", "Chen", "Khan")]
+    writer.add(_resolved(resolver, "first", ("Iran", "Iraq", "Tom Weber")))
+    cached = _named.cache_info().currsize
+    for number, speaker in enumerate(speakers):
+        writer.add(_resolved(resolver, f"doc-{number}", ("Iran", "Iraq", speaker)))
+    writer.finish()
+    documents = writer.store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SG.Document)))
+    assert len(list(documents)) == 1 + len(speakers)
+    assert _named.cache_info().currsize == cached  # before: one entry a document, for as long as the build ran
