@@ -12,10 +12,14 @@ load average is printed before and after, because other work on the cores distur
 printed, then each configuration's median and the median of each round's speed-ups.
 
 ``reduce``: the client's share alone on synthetic map results (``--claims-per-doc`` claims a document, default
-1, between 2 of 300 states or 200 people, each naming its speaker; seeded): cross-document resolution
-(``resolve_document`` in input order, as ``graph.pipeline.stream`` does), the RDF graph (``build_graph``) and the
-write into a new Oxigraph store, timed separately, with the microseconds per claim for each size (flat means
-linear).
+1, between 2 of 300 states or ``--people`` people, default 200, each naming its speaker; seeded), made and taken
+one document at a time as a build streams them: cross-document resolution (``resolve_document`` in input order,
+as ``graph.pipeline.stream`` does), then the chunk writer (``graph.store.chunks``: quads, commits every
+``--chunk-size`` documents into a new Oxigraph store) and the shapes check of each chunk, timed separately, with
+the microseconds per claim for each size (flat means linear). The engine alone: the same transactions (the
+quads each commit inserted, one transaction a chunk) made again in a bare ``pyoxigraph.Store``, so that the
+engine's growth with the store's size can be told from ours. Last, what ``build --append`` onto that store
+reads before its first document (seconds and MiB).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from statistics import median
 
@@ -36,15 +41,16 @@ from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
 from extractors.records import Claim, Mention
+from graph.build import documents_by_id, new_graph
 from graph.pipeline.mapping import Mapped
 from graph.pipeline.stream import Extracted
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
-from graph.store.chunks import CHUNK_DOCUMENTS
-from graph.store.database import in_memory_graph
+from graph.store.chunks import CHUNK_DOCUMENTS, ChunkWriter
+from graph.store.database import in_memory_graph, open_writer
 from graph.store.destination import Destination
-from graph.validate import require_conformance
+from graph.validate import drop_nonconforming
 from ontology import SG
 
 BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "external" / "bbc" / "articles.jsonl"
@@ -152,25 +158,23 @@ def _print_graphs(names: list[str], graphs: list[Graph]) -> None:
     print(f"\ngraphs isomorphic across runs: {same} ({len(graphs[0])} triples, {claims} claims)")
 
 
-def synthetic_results(count: int, per_document: int = 1, seed: int = 18) -> list[Mapped]:
-    """Map results as the workers return them: each document ``per_document`` claims between states or people,
-    each said by a named person."""
+def synthetic_results(count: int, per_document: int = 1, seed: int = 18, people: int = 200) -> Iterator[Mapped]:
+    """Map results as the workers return them, one at a time: each document ``per_document`` claims between
+    states or ``people`` people, each said by one of the people. The first 200 people are ten first names times
+    twenty surnames; more people take surnames with a suffix of letters ("Bergab")."""
     from extractors.kb.actors import load_kb
 
     rng = random.Random(seed)
     states = sorted({a.label for a in load_kb().actors.values() if a.type == "State"})[:300]
-    people = [f"{first} {last}" for first in ("Anna", "Omar", "Li", "Maria", "Ivan", "Sara", "Jean", "Ali", "Eva",
-                                               "Tom") for last in ("Berg", "Haddad", "Chen", "Rossi", "Petrov",
-                                                                   "Klein", "Dubois", "Khan", "Novak", "Smith",
-                                                                   "Okafor", "Silva", "Tanaka", "Moreau", "Weber",
-                                                                   "Costa", "Nagy", "Ionescu", "Larsen", "Quinn")]
-    out = []
+    pairs = len(_FIRST) * len(_LAST)
+    names = [f"{_FIRST[n // len(_LAST) % len(_FIRST)]} {_LAST[n % len(_LAST)]}{_letters(n // pairs)}"
+             for n in range(people)]
     for number in range(count):
         doc_id = f"synthetic-{number}"
         claims, mentions, text = [], [], ""
         for index in range(per_document):
-            a, b = rng.sample(states if rng.random() < 0.8 else people, 2)
-            speaker = rng.choice(people)
+            a, b = rng.sample(states if rng.random() < 0.8 else names, 2)
+            speaker = rng.choice(names)
             sentence = f"{a} backs {b}, {speaker} said. "
             start = len(text)
             subject = Mention(a, start, start + len(a), "GPE")
@@ -180,51 +184,145 @@ def synthetic_results(count: int, per_document: int = 1, seed: int = 18) -> list
             mentions += [subject, obj, said]
             claims.append(Claim(doc_id, index, sentence.strip(), start, rng.choice(["supports", "opposes"]), subject,
                                 obj, "back", "stance.v1", round(rng.random(), 3), attributed_to=said))
-        out.append(Mapped(Document(doc_id, text), claims, mentions, []))
+        yield Mapped(Document(doc_id, text), claims, mentions, [])
+
+
+_FIRST = ("Anna", "Omar", "Li", "Maria", "Ivan", "Sara", "Jean", "Ali", "Eva", "Tom")
+_LAST = ("Berg", "Haddad", "Chen", "Rossi", "Petrov", "Klein", "Dubois", "Khan", "Novak", "Smith", "Okafor", "Silva",
+         "Tanaka", "Moreau", "Weber", "Costa", "Nagy", "Ionescu", "Larsen", "Quinn")
+
+
+def _letters(number: int) -> str:
+    """"" for 0, then "a" ... "z", "ba" ...: a suffix that keeps made-up surnames apart."""
+    out = ""
+    while number:
+        number, rest = divmod(number, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[rest] + out
     return out
 
 
 class _TimedCheck:
-    """The build's shape check of each chunk, timed."""
+    """The build's shapes check of each chunk (``drop_nonconforming``, as ``build`` runs it), timed."""
 
     def __init__(self, path: Path) -> None:
         self.path, self.seconds = path, 0.0
 
-    def __call__(self, graph: Graph) -> None:
+    def __call__(self, graph: Graph) -> bool:
         began = time.perf_counter()
-        require_conformance(graph, self.path)
+        dropped = drop_nonconforming(graph, self.path)
+        self.seconds += time.perf_counter() - began
+        return bool(dropped)
+
+
+class _Recorded:
+    """A store that writes each transaction the chunk writer makes into a file of its own under ``chunks``
+    (``.nq``: the quads of an ``extend``; ``.ru``: the text of an ``update``) before making it, for the engine
+    alone to make again; ``seconds`` is the time the files took."""
+
+    def __init__(self, store: ox.Store, chunks: Path) -> None:
+        self.store, self.chunks, self.seconds, self.made = store, chunks, 0.0, 0
+        chunks.mkdir()
+
+    def extend(self, quads: Iterable[ox.Quad]) -> None:
+        began, quads = time.perf_counter(), list(quads)
+        ox.serialize(quads, self.chunks / f"{self.made:06d}.nq", ox.RdfFormat.N_QUADS)
+        self._made(began)
+        self.store.extend(quads)
+
+    def update(self, text: str) -> None:
+        began = time.perf_counter()
+        (self.chunks / f"{self.made:06d}.ru").write_text(text, encoding="utf-8")
+        self._made(began)
+        self.store.update(text)
+
+    def _made(self, began: float) -> None:
+        self.made += 1
         self.seconds += time.perf_counter() - began
 
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.store, name)
 
-def bench_reduce(sizes: list[int], per_document: int, chunk: int = CHUNK_DOCUMENTS) -> None:
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def reduce_alone(results: Iterable[Mapped], path: Path, chunks: Path,
+                 size: int) -> tuple[float, float, float, int, int]:
+    """Resolve ``results`` in input order and write them into a new store at ``path`` in chunks of ``size``
+    documents, one document at a time as ``build`` does: seconds resolving, seconds adding and committing (the
+    shapes check left out), seconds checking, the store's triples and the resolver's actors."""
+    resolver = Resolver()
+    check = _TimedCheck(path)
+    store = _Recorded(open_writer(path), chunks)
+    writer = ChunkWriter(store, resolver, check, size=size, where=path)  # type: ignore[arg-type]
+    resolving = writing = 0.0
+    for result in results:
+        began = time.perf_counter()
+        claims = resolve_document(result.claims, result.mentions, resolver, result.definitions)
+        item = Extracted(result.document, claims)
+        resolved = time.perf_counter()
+        writer.add(item)
+        writing += time.perf_counter() - resolved
+        resolving += resolved - began
+    began = time.perf_counter()
+    writer.finish()
+    writing += time.perf_counter() - began - check.seconds - store.seconds
+    return resolving, writing, check.seconds, len(store), len(resolver.actors)
+
+
+def engine_alone(chunks: Path, path: Path) -> float:
+    """Seconds a bare Oxigraph store at ``path`` takes to make the transactions recorded in ``chunks`` again, in
+    order (``Store.extend`` the quads of a ``.nq`` file, ``Store.update`` the text of a ``.ru`` one), and to
+    flush at the end: the engine's share of a reduce's commits, with none of our code around it. Reading the
+    files is left out."""
+    store = ox.Store(str(path))
+    seconds = 0.0
+    for made in sorted(chunks.iterdir()):
+        quads = list(ox.parse(path=made, format=ox.RdfFormat.N_QUADS)) if made.suffix == ".nq" else []
+        text = made.read_text(encoding="utf-8") if made.suffix == ".ru" else ""
+        began = time.perf_counter()
+        if text:
+            store.update(text)
+        else:
+            store.extend(quads)
+        seconds += time.perf_counter() - began
+    began = time.perf_counter()
+    store.flush()
+    return seconds + time.perf_counter() - began
+
+
+def append_start(path: Path) -> tuple[float, float]:
+    """Seconds and MiB (growth of this process's resident memory) for what ``build --append`` reads of the store
+    at ``path`` before its first document: every actor's and document's description (``Destination.known``) and
+    the documents by id. Once a run, whatever the number of new documents; each of those is then one lookup."""
+    process = psutil.Process()
+    before, began = process.memory_info().rss, time.perf_counter()
+    target = Destination(path)
+    known = target.known(new_graph())
+    held = documents_by_id(known)
+    seconds = time.perf_counter() - began
+    grown = (process.memory_info().rss - before) / 2**20
+    del target, known, held
+    return seconds, grown
+
+
+def bench_reduce(sizes: list[int], per_document: int, chunk: int = CHUNK_DOCUMENTS, people: int = 200) -> None:
     print(f"load average before: {os.getloadavg()}")
-    print("| documents | claims | resolve s | triples and commits s | validation s | triples | us/claim resolve | "
-          "us/claim triples and commits | us/claim validation | us/claim total |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| documents | claims | actors | resolve s | triples and commits s | validation s | triples | us/claim "
+          "resolve | us/claim triples and commits | us/claim validation | us/claim total | us/claim engine alone | "
+          "us/claim ours (total - engine alone) | append start s | append start MiB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
-        results = synthetic_results(size, per_document)
-        claims = sum(len(r.claims) for r in results)
-        resolver = Resolver()
-        start = time.perf_counter()
-        extracted = [Extracted(r.document, resolve_document(r.claims, r.mentions, resolver, r.definitions))
-                     for r in results]
-        resolved = time.perf_counter() - start
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "store"
-            check = _TimedCheck(path)
-            start = time.perf_counter()
-            target = Destination(path)
-            writer = target.chunks(resolver, check, size=chunk)
-            assert writer is not None
-            for item in extracted:
-                writer.add(item)
-            writer.finish()
-            written = time.perf_counter() - start - check.seconds
-            triples = len(writer.store)
-            del target, writer
-        per = [1e6 * t / claims for t in (resolved, written, check.seconds, resolved + written + check.seconds)]
-        print(f"| {size} | {claims} | {resolved:.1f} | {written:.1f} | {check.seconds:.1f} | {triples} | "
-              + " | ".join(f"{p:.0f}" for p in per) + " |", flush=True)
+            resolved, written, checked, triples, actors = reduce_alone(
+                synthetic_results(size, per_document, people=people), Path(tmp) / "store", Path(tmp) / "chunks", chunk)
+            engine = engine_alone(Path(tmp) / "chunks", Path(tmp) / "bare")
+            started, grown = append_start(Path(tmp) / "store")
+        claims = size * per_document
+        total = resolved + written + checked
+        per = [1e6 * t / claims for t in (resolved, written, checked, total, engine, total - engine)]
+        print(f"| {size} | {claims} | {actors} | {resolved:.1f} | {written:.1f} | {checked:.1f} | {triples} | "
+              + " | ".join(f"{p:.0f}" for p in per) + f" | {started:.1f} | {grown:.0f} |", flush=True)
     print(f"load average after: {os.getloadavg()}")
 
 
@@ -241,11 +339,13 @@ def main() -> None:
     p.add_argument("--docs", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     p.add_argument("--claims-per-doc", type=int, default=1)
     p.add_argument("--chunk-size", type=int, default=CHUNK_DOCUMENTS)
+    p.add_argument("--people", type=int, default=200, help="how many people the claims name (the actors grow with "
+                                                          "the documents when this does)")
     args = parser.parse_args()
     if args.what == "build":
         bench_build(args.articles, args.workers, args.output, args.repeat)
     else:
-        bench_reduce(args.docs, args.claims_per_doc, args.chunk_size)
+        bench_reduce(args.docs, args.claims_per_doc, args.chunk_size, args.people)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,8 @@ Triple = tuple[Node, Node, Node]
 
 @cache
 def _named(term: URIRef) -> ox.NamedNode:
-    """The Oxigraph form of a vocabulary term (a few dozen, made once)."""
+    """The Oxigraph form of a vocabulary term (a few dozen, made once; never a document's or an actor's IRI, which
+    would stay in the cache for the rest of the run)."""
     return ox.NamedNode(str(term))
 
 
@@ -115,7 +116,7 @@ def describe_document(document: Document) -> list[ox.Quad]:
     """The quads of the document node of ``document`` (type, id, title, date, address, publisher) in the
     default graph, as Oxigraph terms: a store takes them as they are, with no rdflib graph between
     (``graph.store.chunks``); ``add_document`` adds them to an rdflib graph."""
-    iri = _named(document_iri(document))
+    iri = ox.NamedNode(str(document_iri(document)))
     found = [ox.Quad(iri, _TYPE, _DOCUMENT), ox.Quad(iri, _IDENTIFIER, ox.Literal(document.id))]
     if document.title:
         found.append(ox.Quad(iri, _TITLE, ox.Literal(document.title)))
@@ -196,7 +197,7 @@ def describe_claim(claim: Claim, doc_iri: URIRef) -> tuple[ox.NamedNode, list[ox
     shared with other claims."""
     subject, obj = ox.NamedNode(claim.subject.id or ""), ox.NamedNode(claim.object.id or "")
     relation = _named(_RELATION[claim.relation])
-    document = _named(doc_iri)
+    document = ox.NamedNode(str(doc_iri))
     sentence = ox.NamedNode(f"{doc_iri}/s{claim.sentence_index}")
     shared = [ox.Quad(sentence, p, o) for p, o in (
         (_TYPE, _SENTENCE), (_named(SG.text), ox.Literal(claim.sentence)),

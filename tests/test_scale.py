@@ -15,16 +15,25 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import psutil
+import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import OWL, RDF, RDFS, SKOS, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+from extractors.records import Claim, Mention
+from graph.build import describe_actor
 from graph.cli.commands import build, demo_corpus
+from graph.pipeline.stream import Extracted
+from graph.readers.documents import Document
+from graph.resolve.document import resolve_document
+from graph.resolve.resolver import Resolver
+from graph.store.chunks import ChunkWriter
 from graph.store.database import load_graph
+from ontology import ACTOR_BASE, SG
 
 pytestmark = pytest.mark.model
 
@@ -339,3 +348,69 @@ def test_local_workers_keep_glibc_s_free_memory_and_wake_their_event_loop_rarely
     with open_runner(Settings(), dask="local:1") as runner:
         assert isinstance(runner, DaskRunner)
         assert list(runner.client.run(worker_settings).values()) == [(None, "1", False, "1s")]
+
+
+def _resolved(resolver: Resolver, doc_id: str, claim: tuple[str, str, str],
+              others: Sequence[tuple[str, str]] = ()) -> Extracted:
+    """A document "A backs B, S said." (``claim``: A, B, S) and one sentence for each of ``others`` (a name and
+    its entity type) that no claim names, resolved as the reduce resolves it."""
+    a, b, speaker = claim
+    text = f"{a} backs {b}, {speaker} said."
+    subject, obj = Mention(a, 0, len(a), "GPE"), Mention(b, len(a) + 7, len(a) + 7 + len(b), "GPE")
+    said = Mention(speaker, len(text) - len(speaker) - 6, len(text) - 6, "PERSON")
+    mentions = [subject, obj, said]
+    for name, kind in others:
+        text += f" {name} spoke."
+        mentions.append(Mention(name, len(text) - len(name) - 7, len(text) - 7, kind))
+    stated = Claim(doc_id, 0, text.split(".")[0] + ".", 0, "supports", subject, obj, "back", "stance.v1", 0.9,
+                   attributed_to=said)
+    return Extracted(Document(doc_id, text), resolve_document([stated], mentions, resolver))
+
+
+def _descriptions(store: ox.Store) -> dict[str, set[ox.Quad]]:
+    """Each actor's type, label, other names and Wikidata id in ``store``."""
+    out: dict[str, set[ox.Quad]] = {}
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        if quad.subject.value.startswith(ACTOR_BASE) and quad.predicate.value in _DESCRIBING:
+            out.setdefault(quad.subject.value, set()).add(quad)
+    return out
+
+
+_DESCRIBING = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs)}
+
+
+@pytest.mark.parametrize("later", [
+    [("the Kremlin", "GPE")],  # a new name of an actor the chunk's claims do not name
+    [("Sara Klein", "PERSON")],  # the full name of a person known by her surname: her node's label changes
+    [("Sara Klein", "PERSON"), ("the Kremlin", "GPE"), ("Moscow", "GPE")],
+], ids=["new-alias", "new-label", "both"])
+def test_each_commit_rewrites_every_actor_that_changed_though_the_chunk_claims_nothing_of_it(
+        later: list[tuple[str, str]], tmp_path: Path) -> None:
+    resolver = Resolver()
+    store = ox.Store(str(tmp_path / "news"))
+    writer = ChunkWriter(store, resolver, lambda chunk: False, size=1)
+    documents = [("a", ("Russia", "Syria", "Klein"), []), ("b", ("Iran", "Iraq", "Omar Haddad"), later),
+                 ("c", ("Turkey", "Greece", "Omar Haddad"), [])]
+    for doc_id, claim, others in documents:
+        writer.add(_resolved(resolver, doc_id, claim, others))  # one document a chunk: committed at once
+        assert _descriptions(store) == {actor.iri: set(describe_actor(actor)) for actor in resolver.actors.values()}
+    writer.finish()
+    russia, klein = (_descriptions(store)[ACTOR_BASE + key] for key in ("russia", "person/klein"))
+    names = {q.object.value for q in russia | klein if q.predicate.value != str(RDF.type)}
+    assert names >= {name.removeprefix("the ") for name, _ in later}
+
+
+def test_the_writer_keeps_nothing_of_a_document_it_has_committed(tmp_path: Path) -> None:
+    from graph.build import _named  # the cache of vocabulary terms' Oxigraph forms: it lives as long as the process
+
+    resolver = Resolver()
+    writer = ChunkWriter(ox.Store(str(tmp_path / "news")), resolver, lambda chunk: False, size=1)
+    speakers = [f"{first} {last}" for first in ("Anna", "Omar", "Li", "Sara") for last in ("Berg", "Chen", "Khan")]
+    writer.add(_resolved(resolver, "first", ("Iran", "Iraq", "Tom Weber")))
+    cached = _named.cache_info().currsize
+    for number, speaker in enumerate(speakers):
+        writer.add(_resolved(resolver, f"doc-{number}", ("Iran", "Iraq", speaker)))
+    writer.finish()
+    documents = writer.store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SG.Document)))
+    assert len(list(documents)) == 1 + len(speakers)
+    assert _named.cache_info().currsize == cached  # before: one entry a document, for as long as the build ran

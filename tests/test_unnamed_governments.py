@@ -14,7 +14,8 @@ from graph.build import build_graph
 from graph.pipeline import Extracted
 from graph.readers.documents import Document
 from graph.resolve.document import resolve_document
-from graph.resolve.resolver import Resolver, state_phrase
+from graph.resolve.gazetteer import state_phrase
+from graph.resolve.resolver import Resolver
 from ontology import SG
 
 

@@ -23,10 +23,11 @@ from graph.resolve.gazetteer import (
     leader_states,
     lookup_demonym,
     normalise,
+    state_phrase,
     words,
 )
 from graph.resolve.names import short_forms, split_title
-from graph.resolve.resolver import Actor, state_phrase
+from graph.resolve.resolver import Actor
 
 __all__ = ["described_actor", "document_government", "document_leaders", "is_generic_government",
            "leader_government"]

@@ -1,7 +1,8 @@
 """The gazetteer as the resolver reads it: every name, seat of government and demonym -> one actor entry.
 
 Names (labels and aliases) win over seats, seats over demonyms; a form listed in ``ambiguous.tsv`` goes to the
-actor named there, or to none.
+actor named there, or to none. Phrases around a demonym or a name read through it too: "russian jets" is Russia
+(``state_phrase``), "kurdish ypg militia" the YPG (``group_phrase``).
 """
 
 from __future__ import annotations
@@ -123,3 +124,47 @@ def leader_states() -> dict[str, str]:
 def is_based_in(entry: ActorEntry, place: str) -> bool:
     """Whether the gazetteer ties a group to a state key or people ("hezbollah" to "lebanon", "ypg" to "kurdish")."""
     return normalise(place) in {normalise(b) for b in entry.base}
+
+
+def state_phrase(key: str) -> ActorEntry | None:
+    """"azerbaijani forces", "russian jets", "government in damascus", "government forces in syria" -> the state.
+
+    Examples:
+        >>> [state_phrase(k).key for k in ("russian jets", "government forces in syria", "regime of bashar al-assad",
+        ...  "yemeni government soldiers") if state_phrase(k) is not None]
+        ['russia', 'syria', 'yemen']
+    """
+    tokens = key.split()
+    heads = words("state_head")
+    for cut in (1, 2):
+        if len(tokens) > cut and (" ".join(tokens[cut:]) in heads or _government_forces(tokens[cut:])):
+            entry = lookup_demonym(" ".join(tokens[:cut]))
+            if entry is not None and entry.type == "State":
+                return entry
+    lead = next((i for i, token in enumerate(tokens[:3]) if token in ("in", "of")), 0)
+    if lead and len(tokens) > lead + 1 and all(t in heads or t in words("government_adjective") for t in tokens[:lead]):
+        entry = lookup(" ".join(tokens[lead + 1:]))  # "government forces in syria", "legitimate government of yemen"
+        return entry if entry is not None and entry.type == "State" else None
+    return None
+
+
+def _government_forces(tokens: list[str]) -> bool:
+    """"government forces", "regime troops", "security forces": a government's forces, after a demonym the state's."""
+    nouns = government_nouns("generic") | government_nouns("forces")
+    return len(tokens) == 2 and tokens[0] in nouns and tokens[1] in words("military_head")
+
+
+def group_phrase(key: str) -> ActorEntry | None:
+    """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
+    tokens = key.split()
+    heads = words("group_head")
+    lead = lookup_demonym(tokens[0]) if tokens else None
+    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
+        return None
+    core = tokens[:-1] if tokens[-1] in heads else tokens
+    for size in range(len(core), 0, -1):
+        for start in range(len(core) - size + 1):
+            entry = lookup(" ".join(core[start:start + size]))
+            if entry is not None and entry.type in ("ArmedGroup", "Organization"):
+                return entry
+    return None

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from extractors.kb import KbActor, load_kb
 from extractors.lexicon import ActorEntry
 from extractors.records import Mention
-from graph.resolve.gazetteer import entries_by_key, government_nouns, lookup, lookup_demonym, name_key, normalise, words
+from graph.resolve.gazetteer import (
+    entries_by_key,
+    government_nouns,
+    group_phrase,
+    lookup,
+    name_key,
+    normalise,
+    state_phrase,
+    words,
+)
 from graph.resolve.institutions import institution_key
 from graph.resolve.linker import LinkContext, gazetteer_entry, link, state_codes
 from graph.resolve.names import split_title
@@ -93,26 +102,43 @@ class Resolver:
         self.overrides_matched: set[str] = set()  # the override forms some mention named (the rest warn)
         self.link_context = LinkContext()  # the document being resolved, for the linker (graph.resolve.document)
         self._kb_nodes: dict[str, str] = {}  # KB id or Wikidata id -> the key of its node
-        self._by_name: dict[tuple[str, str], str] = {}
+        self._by_name: dict[tuple[str, str], str] = {}  # (type, name key) -> the key of the first node so named
+        self._by_key: dict[str, str] = {}  # name key -> the key of the first node so named, of any type
         self.people = PeopleIndex()
         self._institutions: dict[str, str] = {}  # "GBR:parliament" -> the key of that body's node
         self._institution_of: dict[str, str] = {}  # node key -> the institution key it was made for
+        self._touched: set[str] = set()  # keys of the nodes made, named or changed since drain_touched
         for actor in existing:
             self._add(actor)
         self._loaded = frozenset(self.actors)  # nodes of an earlier build (--append)
+        self._touched.clear()  # as the earlier build wrote them
+
+    def drain_touched(self) -> set[str]:
+        """The keys of the actors made, named by a mention or changed since the last call: every actor whose
+        description may differ from what was last written of it (``graph.store.chunks``), in time proportional
+        to them, not to all the actors known."""
+        touched, self._touched = self._touched, set()
+        return touched
 
     def _add(self, actor: Actor) -> Actor:
         self.actors[actor.key] = actor
+        self._touched.add(actor.key)
         for kb_id in (actor.kb_id, actor.wikidata):
             if kb_id:
                 self._kb_nodes.setdefault(kb_id, actor.key)
         for name in (actor.label, *actor.aliases):
-            self._by_name.setdefault((actor.type, name_key(name)), actor.key)
+            self._index_name(actor.type, name, actor.key)
         if actor.type == "Person":
             self.people.add(actor)
         for name in (actor.label, *actor.aliases):  # a name that says its state: "Parliament of Iraq"
             self._note_institution(actor, name, {})
         return actor
+
+    def _index_name(self, type_: str, name: str, key: str) -> None:
+        """Later mentions of ``name`` as a ``type_`` join the node ``key``, unless a node took that name first."""
+        found = name_key(name)
+        self._by_name.setdefault((type_, found), key)
+        self._by_key.setdefault(found, key)
 
     def _note_institution(self, actor: Actor, text: str, countries: dict[str, int]) -> None:
         if actor.type in ("Organization", "GovernmentBody"):
@@ -124,11 +150,12 @@ class Resolver:
         """Record a surface form of ``actor``; later mentions of that form (same type) join it."""
         form = surface(text)
         if form:
+            self._touched.add(actor.key)
             actor.aliases.add(form)
             self._note_institution(actor, form, dict(self.link_context.countries))
             if actor.label.isupper() and not form.isupper() and normalise(form) == normalise(actor.label):
                 actor.label = form  # "KAMALA HARRIS" from a headline gives way to "Kamala Harris"
-            self._by_name.setdefault((actor.type, name_key(form)), actor.key)
+            self._index_name(actor.type, form, actor.key)
 
     def resolve(self, mention: Mention) -> Mention | None:
         """The mention with label, id and type filled in; None if it names no actor we can place."""
@@ -147,6 +174,7 @@ class Resolver:
             self._take_full_name(actor, surface(full_name or text), split_title(text)[0])
         if actor is not None:
             self._vote(actor, _KIND_TO_TYPE.get(kind, "Group"))
+            self._touched.add(actor.key)
         return actor
 
     def _vote(self, actor: Actor, type_: str) -> None:
@@ -158,7 +186,7 @@ class Resolver:
         if type_ != actor.type and actor.votes[type_] > actor.votes[actor.type]:
             actor.type = type_
             for name in (actor.label, *actor.aliases):
-                self._by_name.setdefault((type_, name_key(name)), actor.key)
+                self._index_name(type_, name, actor.key)
             if type_ == "Person":
                 self.people.add(actor)
 
@@ -173,7 +201,7 @@ class Resolver:
         """A full name that found the node of its short form ("Putin", from an earlier document) labels it."""
         if len(name.split()) > len(actor.label.split()) and self.people.short_node_for(name, title) == actor.key:
             self.people.rename(actor, name)
-            self._by_name.setdefault(("Person", name_key(name)), actor.key)
+            self._index_name("Person", name, actor.key)
 
     def peek(self, text: str, kind: str) -> Actor | None:
         """The actor ``text`` would name, without making it a node: for a mention of no actor
@@ -184,7 +212,10 @@ class Resolver:
             >>> r.peek("banks", "NOUN").label, r.actors
             ('banks', {})
         """
-        return self._candidate(text, kind)
+        actor = self._candidate(text, kind)
+        if actor is not None:  # linking may have given a known node its Wikidata id
+            self._touched.add(actor.key)
+        return actor
 
     def _candidate(self, text: str, kind: str, full_name: str | None = None, merges: bool = True) -> Actor | None:
         """The known actor ``text`` names, or a new one not yet added; None if it names none. ``merges=False``
@@ -203,7 +234,7 @@ class Resolver:
             if linked is not None and linked.type != "Person":  # "Labour" tagged as a person is the party
                 return self._linked(linked, text)
             return self._person(surface(full_name or text), split_title(text)[0], linked)
-        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or _group_phrase(key))
+        entry = lookup(key) or (None if _is_institution_name(key) else state_phrase(key) or group_phrase(key))
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
         linked = link(surface(text), kind, self.link_context)
@@ -257,10 +288,9 @@ class Resolver:
         entry = lookup(target)
         if entry is not None:
             return self.actors.get(entry.key) or _entry_actor(entry)
-        key = name_key(target)
-        for (_, name), actor_key in self._by_name.items():
-            if name == key:
-                return self.actors[actor_key]
+        found = self._by_key.get(name_key(target))
+        if found is not None:
+            return self.actors[found]
         return self._candidate(target, kind, merges=False)
 
     def _institution(self, institution: str, label: str) -> Actor:
@@ -369,47 +399,3 @@ def _is_institution_name(key: str) -> bool:
     """"un medical center", "moscow carnegie center": its own organisation, never the actor its words name."""
     tokens = key.split()
     return len(tokens) > 1 and any(t in words("institution_head") for t in tokens[1:])
-
-
-def state_phrase(key: str) -> ActorEntry | None:
-    """"azerbaijani forces", "russian jets", "government in damascus", "government forces in syria" -> the state.
-
-    Examples:
-        >>> [state_phrase(k).key for k in ("russian jets", "government forces in syria", "regime of bashar al-assad",
-        ...  "yemeni government soldiers") if state_phrase(k) is not None]
-        ['russia', 'syria', 'yemen']
-    """
-    tokens = key.split()
-    heads = words("state_head")
-    for cut in (1, 2):
-        if len(tokens) > cut and (" ".join(tokens[cut:]) in heads or _government_forces(tokens[cut:])):
-            entry = lookup_demonym(" ".join(tokens[:cut]))
-            if entry is not None and entry.type == "State":
-                return entry
-    lead = next((i for i, token in enumerate(tokens[:3]) if token in ("in", "of")), 0)
-    if lead and len(tokens) > lead + 1 and all(t in heads or t in words("government_adjective") for t in tokens[:lead]):
-        entry = lookup(" ".join(tokens[lead + 1:]))  # "government forces in syria", "legitimate government of yemen"
-        return entry if entry is not None and entry.type == "State" else None
-    return None
-
-
-def _government_forces(tokens: list[str]) -> bool:
-    """"government forces", "regime troops", "security forces": a government's forces, after a demonym the state's."""
-    nouns = government_nouns("generic") | government_nouns("forces")
-    return len(tokens) == 2 and tokens[0] in nouns and tokens[1] in words("military_head")
-
-
-def _group_phrase(key: str) -> ActorEntry | None:
-    """"kurdish ypg militia", "houthi fighters" -> the group a modifier-and-head phrase names."""
-    tokens = key.split()
-    heads = words("group_head")
-    lead = lookup_demonym(tokens[0]) if tokens else None
-    if len(tokens) < 2 or tokens[-1] not in heads and (lead is None or lead.type != "State"):
-        return None
-    core = tokens[:-1] if tokens[-1] in heads else tokens
-    for size in range(len(core), 0, -1):
-        for start in range(len(core) - size + 1):
-            entry = lookup(" ".join(core[start:start + size]))
-            if entry is not None and entry.type in ("ArmedGroup", "Organization"):
-                return entry
-    return None

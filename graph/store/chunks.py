@@ -1,11 +1,13 @@
 """A build written into a store in chunks, each chunk one transaction: its documents (their sentences, claims
-and direct edges) and the actors those claims name, so a build that is killed leaves whole documents behind and
-``build --append`` resumes after the last chunk committed. The client holds one chunk, never the whole graph.
+and direct edges) and the actors those claims name (but those an earlier chunk wrote as they are now), so a build
+that is killed leaves whole documents behind and ``build --append`` resumes after the last chunk committed. The
+client holds one chunk, never the whole graph.
 
 The triples come from ``graph.build`` as plain tuples and go into Oxigraph as quads, without an rdflib graph in
 between. An actor's description (type, label, other names, Wikidata id) is replaced whole each time it is
-written: later documents may rename or retype a node, and the last chunk writes every actor whose description
-changed since it was written, so the store ends as a build in one piece would leave it.
+written: later documents may rename or retype a node, so each chunk also writes the actors whose description
+changed since they were written, which the resolver reports (``Resolver.drain_touched``: no commit looks at every
+actor known), and the store ends as a build in one piece would leave it.
 """
 
 from __future__ import annotations
@@ -67,7 +69,6 @@ class ChunkWriter:
         # what the store says of each actor now: an actor read from it is not written again unless it changes
         self._written: dict[str, tuple[ox.Quad, ...]] = {} if fresh else {
             actor.iri: tuple(describe_actor(actor)) for actor in resolver.actors.values()}
-        self._glances: dict[str, _Glance] = {} if fresh else {key: _glance(a) for key, a in resolver.actors.items()}
 
     def add(self, item: Extracted, replaced: Iterable[URIRef] = ()) -> None:
         """Add one document and its claims; commit when the chunk is full."""
@@ -88,17 +89,18 @@ class ChunkWriter:
             self.commit()
 
     def finish(self) -> None:
-        """Commit the last chunk with every actor whose description changed since it was written."""
-        self.commit(every_actor=True)
+        """Commit the last chunk, and write the store's files out."""
+        self.commit()
         with self._writing():
             self.store.flush()  # a commit is durable without it (the write-ahead log); this writes the files out
 
-    def commit(self, every_actor: bool = False) -> None:
-        """Validate and write the chunk in one transaction: its documents and claims, the actors its claims
-        name (and with ``every_actor`` each actor whose description changed since it was written)."""
+    def commit(self) -> None:
+        """Validate the chunk with the actors its claims name, and write in one transaction its documents and
+        claims and each actor new or changed since it was written (an actor the store holds as it is now is not
+        written again)."""
         chunk, self._chunk = self._chunk, _Chunk()
-        descriptions = {iri: tuple(describe_actor(actor)) for iri, actor in self._actors(chunk, every_actor)}
-        descriptions = {iri: d for iri, d in descriptions.items() if iri in chunk.actors or self._written.get(iri) != d}
+        described = {actor.iri: tuple(describe_actor(actor)) for actor in self._actors(chunk)}
+        descriptions = {iri: d for iri, d in described.items() if self._written.get(iri) != d}
         if not chunk.documents and not descriptions and not self._clear:
             return
         added = list(chunk.quads)
@@ -106,10 +108,11 @@ class ChunkWriter:
             added.extend(own)
         for description in descriptions.values():
             added.extend(description)
+        held = {quad for iri in chunk.actors.difference(descriptions) for quad in described.get(iri, ())}
         staged = ox.Store()
-        staged.extend(added)
+        staged.extend([*added, *held])  # the shapes see every actor a claim names; the store has the held ones
         if self.check(oxigraph_graph(staged)):  # documents that break the shapes were taken out: the rest goes in
-            added = list(staged)
+            added = [quad for quad in staged if quad not in held]
         removed = set() if self._clear else self._old_descriptions(descriptions)
         if chunk.replaced:
             removed.update(map(to_quad, retracted_documents(self.store, chunk.replaced, oxigraph_graph(staged))))
@@ -129,19 +132,13 @@ class ChunkWriter:
             raise GraphFileError(f"{self.where}: cannot write the store ({_first_line(err)}); {kept}; free some "
                                  f"disk space or check the directory, then run the build again with --append") from None
 
-    def _actors(self, chunk: _Chunk, every_actor: bool) -> list[tuple[str, Actor]]:
-        """The actors the chunk's claims name and those new or changed since the last commit (by a quick look
-        at each: label, type, Wikidata id, number of names), or with ``every_actor`` all of them."""
+    def _actors(self, chunk: _Chunk) -> list[Actor]:
+        """The actors the chunk's claims name and those the resolver made, named or changed since the last
+        commit."""
+        keys = {iri[len(ACTOR_BASE):] for iri in chunk.actors if iri.startswith(ACTOR_BASE)}
+        keys |= self.resolver.drain_touched()
         known = self.resolver.actors
-        if every_actor:
-            return [(actor.iri, actor) for actor in known.values()]
-        found = {iri: known.get(iri[len(ACTOR_BASE):]) for iri in chunk.actors if iri.startswith(ACTOR_BASE)}
-        for key, actor in known.items():
-            glance = _glance(actor)
-            if self._glances.get(key) != glance:
-                self._glances[key] = glance
-                found[actor.iri] = actor
-        return [(iri, actor) for iri, actor in found.items() if actor is not None]
+        return [known[key] for key in keys if key in known]
 
     def _old_descriptions(self, descriptions: dict[str, tuple[ox.Quad, ...]]) -> set[ox.Quad]:
         old: set[ox.Quad] = set()
@@ -150,14 +147,6 @@ class ChunkWriter:
             for prop in _DESCRIPTION:
                 old.update(self.store.quads_for_pattern(node, prop, None, ox.DefaultGraph()))
         return old
-
-
-_Glance = tuple[str, str, str | None, int]
-
-
-def _glance(actor: Actor) -> _Glance:
-    """What changes when an actor does: its label, type and Wikidata id, and its names, which only grow."""
-    return actor.label, actor.type, actor.wikidata, len(actor.aliases)
 
 
 def _transaction(store: ox.Store, added: list[ox.Quad], removed: set[ox.Quad], clear: bool) -> None:
