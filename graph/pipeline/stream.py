@@ -24,7 +24,7 @@ from extractors.registry import DEFAULT_EXTRACTORS
 from graph.errors import InputError
 from graph.pipeline.cluster import InlineRunner, Pending, Runner, open_runner
 from graph.pipeline.mapping import BATCH_SIZE, Failed, Mapped, Rejected, Settings
-from graph.readers.documents import Document
+from graph.readers.documents import Document, left_out
 from graph.resolve.document import resolve_document
 from graph.resolve.resolver import Resolver
 
@@ -85,7 +85,7 @@ def _reduced(runner: Runner, partition: Sequence[Document], pending: Pending, re
             failed(_failure(outcome.document, outcome.reason))
             continue
         if isinstance(outcome, Rejected):
-            skipped(InputError(f"{outcome.document.id}: {outcome.reason}; skipped"))
+            skipped(left_out(outcome.document, outcome.reason))
             continue
         extracted = _resolved(outcome, resolver, failed)
         if extracted is not None:

@@ -77,6 +77,11 @@ def read_documents(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Do
             yield from _checked(_read_file(path, path.name), on_error)
 
 
+def left_out(document: Document, problem: str) -> InputError:
+    """The one line that reports ``document`` left out for ``problem``, where it is found (reading or mapping)."""
+    return InputError(f"{document.id}: {problem}; skipped")
+
+
 def _checked(docs: Iterator[Document | InputError], on_error: ErrorHandler) -> Iterator[Document]:
     try:
         for doc in docs:
@@ -85,7 +90,7 @@ def _checked(docs: Iterator[Document | InputError], on_error: ErrorHandler) -> I
                 continue
             problem = _problem(doc)
             if problem:
-                on_error(InputError(f"{doc.id}: {problem}; skipped"))
+                on_error(left_out(doc, problem))
             else:
                 yield doc
     except InputError as err:
