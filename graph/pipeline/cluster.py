@@ -143,12 +143,13 @@ def open_runner(settings: Settings, jobs: int = 1, dask: str | None = None) -> I
     if workers:
         from graph.pipeline.watch import WorkerWatch
 
+        # The plugins go to each worker as it starts (the nanny hands them to it), so its pipeline loads from
+        # then on, not once the whole cluster is up and the client has connected and registered them.
         with dask_config.set(_LOCAL_WORKERS):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
-                                   processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
+                                   processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL,
+                                   plugins=(WorkerWatch(os.getpid()), PipelineLoader(settings)))
         with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-            client.register_plugin(WorkerWatch(os.getpid()), name="stancegraph-watch")
-            client.register_plugin(PipelineLoader(settings), name=PipelineLoader.name)
             try:
                 yield DaskRunner(client, settings)
             finally:
