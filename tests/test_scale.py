@@ -109,14 +109,32 @@ def _assert_same(expected: Graph, got: Graph) -> None:
                     f"only here: {sorted(only_got)[:5]}")
 
 
-@pytest.mark.parametrize(("dask", "partition_size"), [("local:1", 3), ("local:2", 1), ("local:2", 5)])
-def test_the_graph_is_the_same_for_any_cluster_and_partitioning(dask: str, partition_size: int, articles: list[str],
-                                                                 one_process: Graph, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("dask", "partition_size"), [("local:1", 3), ("local:2", 1), ("local:2", 5),
+                                                      ("local:2", None)])  # None: shrinking at the end
+def test_the_graph_is_the_same_for_any_cluster_and_partitioning(dask: str, partition_size: int | None,
+                                                                 articles: list[str], one_process: Graph,
+                                                                 tmp_path: Path) -> None:
     assert len(one_process) > 100  # a graph with actors and claims, not an empty one that anything matches
     out = tmp_path / "graph.nt"
     report = build(articles, out, dask=dask, partition_size=partition_size)
     assert report.documents == len(articles) and not report.failed
     _assert_same(one_process, load_graph(out))
+
+
+def test_the_last_partitions_shrink_so_the_workers_finish_together() -> None:
+    from graph.pipeline.stream import _partitions, _Tail
+
+    def sizes(total: int | None, workers: int, documents: int = 100) -> list[int]:
+        partitions = list(_partitions(iter(range(documents)), 16, _Tail(total, workers)))  # type: ignore[arg-type]
+        assert [d for p in partitions for d in p] == list(range(documents))  # every document once, in order
+        return [len(p) for p in partitions]
+
+    guided = sizes(100, 2)
+    assert guided[0] == 16 and guided == sorted(guided, reverse=True)
+    assert guided[-4:] == [2, 2, 2, 2]  # the last ones: a few seconds of parsing at most, not a full partition's
+    assert sizes(100, 1) == sizes(None, 2) == [16] * 6 + [4]  # one worker, or no count: nothing to balance
+    wrong = sizes(40, 2)  # more documents than counted: full partitions again once the count is used up
+    assert wrong[-4:] == [16, 16, 16, 12] and sum(wrong[:-4]) == 40
 
 
 def _with_poison(folder: Path, articles: list[str]) -> Path:

@@ -30,6 +30,7 @@ from graph.resolve.resolver import Resolver
 
 PARTITION_SIZE = 16  # documents a worker gets at a time: small enough to balance, big enough for spaCy's batches
 _IN_FLIGHT_PER_WORKER = 2  # partitions submitted ahead per worker: keeps workers busy, bounds the client's memory
+_SMALLEST = 2  # documents in the smallest partition at the end of a run (``_Tail``)
 
 Handler = Callable[[InputError], None]
 
@@ -66,10 +67,12 @@ def extract_documents(documents: Iterable[Document], resolver: Resolver, model: 
     show = sys.stderr.isatty() if progress is None else progress
     with open_runner(settings, jobs, dask) as runner, \
             tqdm(total=total, disable=not show, unit="doc", desc="building", smoothing=0.1) as bar:
-        size = partition_size or (BATCH_SIZE if isinstance(runner, InlineRunner) else PARTITION_SIZE)
-        limit = 1 if isinstance(runner, InlineRunner) else _IN_FLIGHT_PER_WORKER * runner.workers + 1
+        inline = isinstance(runner, InlineRunner)
+        size = partition_size or (BATCH_SIZE if inline else PARTITION_SIZE)
+        limit = 1 if inline else _IN_FLIGHT_PER_WORKER * runner.workers + 1
         window: deque[tuple[Sequence[Document], Pending]] = deque()
-        for partition in _partitions(documents, size):
+        tail = None if partition_size or inline else _Tail(total, runner.workers)
+        for partition in _partitions(documents, size, tail):
             window.append((partition, runner.submit(partition)))
             while len(window) >= limit:
                 yield from _reduced(runner, *window.popleft(), resolver, failed, skipped, bar)
@@ -110,7 +113,27 @@ def _warn(err: InputError) -> None:
     print(f"stancegraph: warning: {err}", file=sys.stderr)
 
 
-def _partitions(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+@dataclass(frozen=True)
+class _Tail:
+    """How the last partitions of a run shrink so that its workers finish together (guided self-scheduling):
+    once fewer than ``2 * workers`` full partitions are left of ``total`` documents, a partition is a
+    ``2 * workers``-th of what is left, and no smaller than ``_SMALLEST``. With equal partitions one worker
+    could still be parsing its last one, up to a partition's time, while the others wait."""
+
+    total: int | None
+    workers: int
+
+    def size(self, full: int, sent: int) -> int:
+        left = (self.total or 0) - sent
+        if self.workers < 2 or left <= 0:  # no count, or more documents than counted: full partitions
+            return full
+        return max(_SMALLEST, min(full, -(-left // (2 * self.workers))))
+
+
+
+def _partitions(documents: Iterable[Document], size: int, tail: _Tail | None = None) -> Iterator[list[Document]]:
     it = iter(documents)
-    while chunk := list(islice(it, size)):
+    sent = 0
+    while chunk := list(islice(it, size if tail is None else tail.size(size, sent))):
+        sent += len(chunk)
         yield chunk
