@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,9 @@ def main() -> None:
     both_skipped = one_skipped = 0
     if keep is not None:
         second = {sid: b for sid, b in second.items() if first[sid]["annotator"] in keep}
+        if not second:
+            sys.exit(f"agreement.py: no second-pass sentence was first annotated by {args.annotators}; give "
+                     f"annotators that have some (e.g. a16 for round 5)")
     for sid, b in second.items():
         a = first[sid]
         if a["skip"] and b["skip"]:
