@@ -1,0 +1,112 @@
+"""Who says "I": the person a first-person pronoun stands for, read from the document's layout.
+
+A document names the one who says "I" in one of three ways, tried in this order:
+
+- a quotation: "I" inside quotation marks is whoever is quoted, never the writer; the candidates give it the
+  person the speech verb names ("'I support the deal,' Smith said") and nobody otherwise;
+- a transcript turn: the speaker label that opens a line ("SECRETARY BLINKEN:", "MR. GIBBS:") holds until the
+  next label. A reporter's label ("Q", "QUESTION:") or a label that names no one ("MODERATOR:", "SENIOR STATE
+  DEPARTMENT OFFICIAL ONE:") gives nobody;
+- the byline of a statement without turns: the one line at the top that names a person and a post ("Antony J.
+  Blinken, Secretary of State"). Two such lines, or none, give nobody.
+
+The layout is read from the document's text, not its parse, so a sentence parsed apart from its document (the
+training examples) reads the same speakers as at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.lang.en.lex_attrs import like_num
+
+from extractors.affiliation.rules import honorifics
+from extractors.lexicon import role_nouns
+
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'\u2019\- ]{0,60}?)(?::\s|\s*:$)|^(?P<reporter>Q)(?=[\s:])", re.M)
+_REPORTERS = frozenset({"q", "question"})
+_BYLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){1,4}), (?P<post>[^,\n]{3,80})")
+_TOP_LINE_WORDS = 12  # longer lines at the top are text, not a byline or a place line
+_OPENING_QUOTES = "\u201c"
+_CLOSING_QUOTES = "\u201d"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person's name in the document: character offsets and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Voices:
+    """The speakers a document's layout names: each transcript turn's start and speaker (None for a reporter or
+    an unnamed label), or else the byline's person. Offsets are relative to the text the reader was given."""
+
+    text: str
+    turns: tuple[tuple[int, Speaker | None], ...]
+    byline: Speaker | None
+    origin: int = 0
+
+    def speaker_at(self, offset: int) -> Speaker | None:
+        """The person who says "I" at ``offset`` (relative to ``origin``), outside quotation marks."""
+        if not self.turns:
+            return self.byline
+        at = bisect_right(self.turns, offset + self.origin, key=lambda turn: turn[0]) - 1
+        return self.turns[at][1] if at >= 0 else None
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` (relative to ``origin``) lies inside quotation marks opened in its paragraph."""
+        end = offset + self.origin
+        before = self.text[self.text.rfind("\n\n", 0, end) + 1 : end]
+        curly = before.count(_OPENING_QUOTES) - before.count(_CLOSING_QUOTES)
+        return curly > 0 or before.count('"') % 2 == 1
+
+
+def read_voices(text: str, origin: int = 0) -> Voices:
+    """The speakers of a document ``text``, for a Doc whose text starts at ``origin`` in it.
+
+    Examples:
+        >>> voices = read_voices("MR. GIBBS: I agree.\\n\\nQ Do I?\\n\\nMR. GIBBS: Yes.")
+        >>> voices.speaker_at(11), voices.speaker_at(24), voices.speaker_at(40)
+        (Speaker(start=0, end=9, text='MR. GIBBS'), None, Speaker(start=30, end=39, text='MR. GIBBS'))
+        >>> read_voices("Antony J. Blinken, Secretary of State\\n\\nI congratulate Chile.").speaker_at(45)
+        Speaker(start=0, end=17, text='Antony J. Blinken')
+    """
+    turns = []
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        named = label is not None and _names_a_person(label)
+        turns.append((match.start(), Speaker(match.start() - origin, match.start() + len(label) - origin, label)
+                      if named else None))
+    return Voices(text, tuple(turns), None if turns else _byline(text, origin), origin)
+
+
+def _names_a_person(label: str) -> bool:
+    """A label names a person when it holds a title or an honorific and ends with a name ("MR. GIBBS",
+    "FOREIGN MINISTER LAVROV"), not with a title or a number ("THE PRESIDENT", "SENIOR OFFICIAL ONE")."""
+    words = [w.strip(".").lower() for w in label.split()]
+    if len(words) < 2 or words[0] in _REPORTERS:
+        return False
+    titles = honorifics() | role_nouns().keys()
+    numeral = like_num(words[-1])  # type: ignore[no-untyped-call]
+    return any(w in titles for w in words[:-1]) and words[-1] not in titles and not numeral
+
+
+def _byline(text: str, origin: int) -> Speaker | None:
+    """The one person named with a post in the short lines that open ``text``, or None."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        if len(line.split()) > _TOP_LINE_WORDS:
+            break
+        match = _BYLINE.fullmatch(line.strip())
+        if match and any(w.strip(".").lower() in role_nouns() for w in match.group("post").split()):
+            start = position + line.index(match.group("name"))
+            found.append(Speaker(start - origin, start + len(match.group("name")) - origin, match.group("name")))
+        position += len(line) + 1
+    return found[0] if len(found) == 1 else None
