@@ -25,12 +25,12 @@ from spacy.lang.en.lex_attrs import like_num
 from extractors.affiliation.rules import honorifics
 from extractors.lexicon import role_nouns
 
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'\u2019\- ]{0,60}?)(?::\s|\s*:$)|^(?P<reporter>Q)(?=[\s:])", re.M)
-_REPORTERS = frozenset({"q", "question"})
+# A line that opens a turn: a label in capitals and a colon ("MR. GIBBS:"), or a reporter's bare "Q"
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z.'\u2019\- ]{0,60}?)(?::\s|\s*:$)|^Q(?=[\s:])", re.M)
 _BYLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){1,4}), (?P<post>[^,\n]{3,80})")
 _TOP_LINE_WORDS = 12  # longer lines at the top are text, not a byline or a place line
-_OPENING_QUOTES = "\u201c"
-_CLOSING_QUOTES = "\u201d"
+_OPEN_QUOTE = "\u201c"
+_CLOSE_QUOTE = "\u201d"
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,9 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Voices:
-    """The speakers a document's layout names: each transcript turn's start and speaker (None for a reporter or
-    an unnamed label), or else the byline's person. Offsets are relative to the text the reader was given."""
+    """The speakers a document's layout names: each transcript turn's start in ``text`` and its speaker (None
+    for a reporter or an unnamed label), or else the byline's person. A speaker's offsets, and those the methods
+    take, are relative to ``origin``, where the parsed Doc's text starts in ``text``."""
 
     text: str
     turns: tuple[tuple[int, Speaker | None], ...]
@@ -63,7 +64,7 @@ class Voices:
         """Whether ``offset`` (relative to ``origin``) lies inside quotation marks opened in its paragraph."""
         end = offset + self.origin
         before = self.text[self.text.rfind("\n\n", 0, end) + 1 : end]
-        curly = before.count(_OPENING_QUOTES) - before.count(_CLOSING_QUOTES)
+        curly = before.count(_OPEN_QUOTE) - before.count(_CLOSE_QUOTE)
         return curly > 0 or before.count('"') % 2 == 1
 
 
@@ -90,7 +91,7 @@ def _names_a_person(label: str) -> bool:
     """A label names a person when it holds a title or an honorific and ends with a name ("MR. GIBBS",
     "FOREIGN MINISTER LAVROV"), not with a title or a number ("THE PRESIDENT", "SENIOR OFFICIAL ONE")."""
     words = [w.strip(".").lower() for w in label.split()]
-    if len(words) < 2 or words[0] in _REPORTERS:
+    if len(words) < 2:  # "Q:", "QUESTION:", "MODERATOR:"
         return False
     titles = honorifics() | role_nouns().keys()
     numeral = like_num(words[-1])  # type: ignore[no-untyped-call]
