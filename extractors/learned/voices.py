@@ -69,33 +69,39 @@ class Voices:
 
 
 def read_voices(text: str, origin: int = 0) -> Voices:
-    """The speakers of a document ``text``, for a Doc whose text starts at ``origin`` in it.
+    """The speakers of a document ``text``, for a Doc whose text starts at ``origin`` in it. A label's speaker is
+    the name after its titles ("GIBBS" of "MR. GIBBS"), the words the parser tags as the person.
 
     Examples:
         >>> voices = read_voices("MR. GIBBS: I agree.\\n\\nQ Do I?\\n\\nMR. GIBBS: Yes.")
         >>> voices.speaker_at(11), voices.speaker_at(24), voices.speaker_at(40)
-        (Speaker(start=0, end=9, text='MR. GIBBS'), None, Speaker(start=30, end=39, text='MR. GIBBS'))
+        (Speaker(start=4, end=9, text='GIBBS'), None, Speaker(start=34, end=39, text='GIBBS'))
         >>> read_voices("Antony J. Blinken, Secretary of State\\n\\nI congratulate Chile.").speaker_at(45)
         Speaker(start=0, end=17, text='Antony J. Blinken')
     """
     turns = []
     for match in _LABEL.finditer(text):
         label = match.group("label")
-        named = label is not None and _names_a_person(label)
-        turns.append((match.start(), Speaker(match.start() - origin, match.start() + len(label) - origin, label)
-                      if named else None))
+        name = _name_in(label) if label is not None else None
+        start = match.start() - origin
+        turns.append((match.start(), Speaker(start + name[0], start + name[1], label[name[0] : name[1]])
+                      if name is not None else None))
     return Voices(text, tuple(turns), None if turns else _byline(text, origin), origin)
 
 
-def _names_a_person(label: str) -> bool:
-    """A label names a person when it holds a title or an honorific and ends with a name ("MR. GIBBS",
-    "FOREIGN MINISTER LAVROV"), not with a title or a number ("THE PRESIDENT", "SENIOR OFFICIAL ONE")."""
-    words = [w.strip(".").lower() for w in label.split()]
-    if len(words) < 2:  # "Q:", "QUESTION:", "MODERATOR:"
-        return False
+def _name_in(label: str) -> tuple[int, int] | None:
+    """Where the name is in a label that names a person: after a title or an honorific, to the end ("MR.
+    GIBBS", "FOREIGN MINISTER LAVROV"); None for a label that ends with a title or a number ("THE PRESIDENT",
+    "SENIOR OFFICIAL ONE") or has no title ("Q", "QUESTION", "MODERATOR")."""
+    words = list(re.finditer(r"\S+", label))
     titles = honorifics() | role_nouns().keys()
-    numeral = like_num(words[-1])  # type: ignore[no-untyped-call]
-    return any(w in titles for w in words[:-1]) and words[-1] not in titles and not numeral
+    titled = [k for k, w in enumerate(words) if w.group().strip(".").lower() in titles]
+    if not titled or titled[-1] == len(words) - 1:
+        return None
+    last = words[-1].group().lower()
+    if like_num(last):  # type: ignore[no-untyped-call]
+        return None
+    return words[titled[-1] + 1].start(), words[-1].end()
 
 
 def _byline(text: str, origin: int) -> Speaker | None:
