@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from extractors.learned.candidates import sentence_candidates
+from extractors.learned.voices import read_voices
 
 
 def _doc(words: list[str], pos: list[str], heads: list[int], deps: list[str], ents: list[str],
@@ -54,3 +56,105 @@ def test_a_named_group_is_one_candidate_but_an_owner_stays_apart() -> None:
                  [2, 0, 3, 3, 3], ["poss", "case", "nsubj", "ROOT", "dobj"], ["B-GPE", "O", "O", "O", "B-GPE"],
                  ["Russia", "'s", "army", "shell", "Kharkiv"])
     assert [c.text for c in sentence_candidates(owned[:])] == ["Russia", "army", "Kharkiv"]
+
+
+Token = tuple[str, str, str, int, str, str]  # word, following space, pos, head within its sentence, dep, entity
+
+
+def _laid_out(sentences: list[list[Token]], breaks: list[str]) -> Doc:
+    """A Doc of ``sentences`` joined by the white space in ``breaks`` ("\\n\\n" between paragraphs)."""
+    words: list[str] = []
+    pos: list[str] = []
+    deps: list[str] = []
+    ents: list[str] = []
+    heads: list[int] = []
+    spaces: list[bool] = []
+    starts: list[bool | int | None] = []
+    for sentence, gap in zip(sentences, [*breaks, ""], strict=True):
+        base = len(words)
+        for k, (word, space, tag, head, dep, ent) in enumerate(sentence):
+            words.append(word)
+            spaces.append(space == " ")
+            pos.append(tag)
+            heads.append(base + head)
+            deps.append(dep)
+            ents.append(ent)
+            starts.append(k == 0)
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            pos.append("SPACE")
+            heads.append(len(words) - 2)
+            deps.append("dep")
+            ents.append("O")
+            starts.append(False)
+    return Doc(Vocab(), words=words, spaces=spaces, pos=pos, heads=heads, deps=deps, ents=ents,
+               lemmas=[{"said": "say"}.get(w, w.lower()) for w in words], sent_starts=starts)
+
+
+def _i_backs(country: str, lead: tuple[str, ...] = ()) -> list[Token]:
+    """ "[lead] I back COUNTRY." with a flat parse under "back"."""
+    n = len(lead)
+    return [*((w, " ", "PROPN", n + 1, "dep", "O") for w in lead), ("I", " ", "PRON", n + 1, "nsubj", "O"),
+            ("back", " ", "VERB", n + 1, "ROOT", "O"), (country, "", "PROPN", n + 1, "dobj", "B-GPE"),
+            (".", "", "PUNCT", n + 1, "punct", "O")]
+
+
+def _first_person(doc: Doc) -> list[tuple[str, int]]:
+    """(the person's text, start) of every candidate that a first-person pronoun of ``doc`` stands for."""
+    voices = read_voices(doc.text)
+    return [(c.text, c.start) for sent in doc.sents for c in sentence_candidates(sent, voices)
+            if c.token.text == "I"]
+
+
+def test_i_in_a_transcript_turn_is_the_speaker_of_the_turn_even_a_paragraph_on() -> None:
+    label = [("SECRETARY", " ", "PROPN", 1, "compound", "O"), ("BLINKEN", "", "PROPN", 1, "ROOT", "B-PERSON"),
+             (":", " ", "PUNCT", 1, "punct", "O")]
+    doc = _laid_out([[*label, *_i_backs("Chile")], _i_backs("Peru", ("And",))], ["\n\n"])
+    assert doc.text == "SECRETARY BLINKEN: I back Chile.\n\nAnd I back Peru."
+    assert _first_person(doc) == [("BLINKEN", 10), ("BLINKEN", 10)]
+
+
+@pytest.mark.parametrize("reporter", ["Q", "QUESTION:", "Q:"])
+def test_a_reporter_s_i_is_nobody_and_ends_the_speaker_s_turn(reporter: str) -> None:
+    label = [("MR.", " ", "PROPN", 1, "compound", "O"), ("PRICE", "", "PROPN", 1, "ROOT", "B-PERSON"),
+             (":", " ", "PUNCT", 1, "punct", "O")]
+    asked = [(reporter.rstrip(":"), "" if reporter.endswith(":") else " ", "PROPN", 1, "dep", "O")]
+    if reporter.endswith(":"):
+        asked.append((":", " ", "PUNCT", 1, "punct", "O"))
+    doc = _laid_out([[*label, *_i_backs("Chile")], _i_backs("Peru", tuple(w for w, *_ in asked))], ["\n\n"])
+    assert _first_person(doc) == [("PRICE", 4)]
+
+
+def test_i_in_a_statement_is_the_one_person_of_its_byline() -> None:
+    byline = [("Antony", " ", "PROPN", 1, "compound", "B-PERSON"), ("Blinken", "", "PROPN", 1, "ROOT", "I-PERSON"),
+              (",", " ", "PUNCT", 1, "punct", "O"), ("Secretary", " ", "PROPN", 1, "appos", "O"),
+              ("of", " ", "ADP", 3, "prep", "O"), ("State", "", "PROPN", 4, "pobj", "B-ORG")]
+    doc = _laid_out([byline, _i_backs("Chile")], ["\n\n"])
+    assert _first_person(doc) == [("Antony Blinken", 0)]
+    other: list[Token] = [("Anna", " ", "PROPN", 1, "compound", "B-PERSON"),
+                          ("Berg", "", "PROPN", 1, "ROOT", "I-PERSON"), *byline[2:]]
+    two = _laid_out([byline, other, _i_backs("Chile")], ["\n\n", "\n\n"])
+    assert _first_person(two) == []  # two people at the top: either could be speaking
+
+
+def test_a_quoted_i_is_the_person_the_speech_verb_names_and_nobody_else() -> None:
+    quote = [("\u201c", "", "PUNCT", 2, "punct", "O"), ("I", " ", "PRON", 2, "nsubj", "O"),
+             ("back", " ", "VERB", 8, "ccomp", "O"), ("Chile", "", "PROPN", 2, "dobj", "B-GPE"),
+             (",", "", "PUNCT", 8, "punct", "O"), ("\u201d", " ", "PUNCT", 8, "punct", "O")]
+    named = _laid_out([[*quote, ("Anna", " ", "PROPN", 7, "compound", "B-PERSON"),
+                        ("Berg", " ", "PROPN", 8, "nsubj", "I-PERSON"), ("said", "", "VERB", 8, "ROOT", "O"),
+                        (".", "", "PUNCT", 8, "punct", "O")]], [])
+    assert named.text == "\u201cI back Chile,\u201d Anna Berg said."
+    assert _first_person(named) == [("Anna Berg", 16)]
+    unnamed = _laid_out([[*quote, ("the", " ", "DET", 7, "det", "O"), ("aide", " ", "NOUN", 8, "nsubj", "O"),
+                          ("said", "", "VERB", 8, "ROOT", "O"), (".", "", "PUNCT", 8, "punct", "O")]], [])
+    assert _first_person(unnamed) == []
+
+
+def test_an_i_no_layout_names_is_nobody() -> None:
+    office = [("Office", " ", "PROPN", 0, "ROOT", "B-ORG"), ("of", " ", "ADP", 0, "prep", "I-ORG"),
+              ("the", " ", "DET", 3, "det", "I-ORG"), ("Spokesperson", "", "PROPN", 1, "pobj", "I-ORG")]
+    assert _first_person(_laid_out([office, _i_backs("Chile")], ["\n\n"])) == []
+    moderator = [("MODERATOR", "", "PROPN", 0, "ROOT", "O"), (":", " ", "PUNCT", 0, "punct", "O")]
+    assert _first_person(_laid_out([[*moderator, *_i_backs("Chile")]], [])) == []

@@ -1,4 +1,4 @@
-"""The pair classifier (``pairs.v2``, ``--learned``) through the real spaCy model and the CLI."""
+"""The pair classifier (``pairs.v3``, ``--learned``) through the real spaCy model and the CLI."""
 
 from __future__ import annotations
 
@@ -59,13 +59,26 @@ def test_plain_relations_are_found_with_their_direction(text: str, expected: tup
                                                          tmp_path: Path) -> None:
     claims = _claims(tmp_path, text)
     assert expected in _asserted(claims)
-    assert all(c["extractor"] == "pairs.v2" for c in claims)
+    assert all(c["extractor"] == "pairs.v3" for c in claims)
     assert all(0.0 < float(c["confidence"]) <= 1.0 for c in claims)  # type: ignore[arg-type]
 
 
 def test_a_meeting_is_no_stance(tmp_path: Path) -> None:
     claims = _claims(tmp_path, "Secretary Blinken met Foreign Minister Lavrov in Geneva on Friday.")
     assert not [c for c in claims if c["relation"] != "affiliated_with"]
+
+
+def test_i_in_a_transcript_is_the_speaker_of_its_turn_and_a_reporter_s_i_is_nobody(tmp_path: Path) -> None:
+    said = "I strongly support Israel, and I condemn Hamas for its attacks."
+    text = (f"Antony J. Blinken, Secretary of State\n\nSECRETARY BLINKEN: Thanks, George.\n\n{said}\n\n"
+            f"QUESTION: {said}")
+    claims = _claims(tmp_path, text)
+    speaker, asked = text.index("BLINKEN:"), text.index("QUESTION:")
+    by_speaker = [c for c in claims if c["subject"]["start"] == speaker]  # type: ignore[index]
+    assert {(c["relation"], c["object"]["text"]) for c in by_speaker} == {  # type: ignore[index]
+        ("supports", "Israel"), ("opposes", "Hamas")}
+    assert {c["subject"]["label"] for c in by_speaker} == {"Antony J. Blinken"}  # type: ignore[index]
+    assert all(c["object"]["start"] < asked for c in by_speaker)  # type: ignore[index]
 
 
 def test_the_rules_stay_the_default(tmp_path: Path) -> None:

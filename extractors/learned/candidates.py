@@ -5,8 +5,9 @@ a common-noun actor ("the rebels", "the administration"; the nouns of ``data/act
 that says whose it is ("the Kurdish militia", "the Syrian government": one actor, as the rules and the resolver
 read it, not a demonym and a noun), or a title that names one person in context ("the president"); and a
 pronoun that stands for an actor: "we"/"us"/"our" (the resolver gives it the speaker's organisation where a
-speech verb names the speaker) and "he"/"she" (the nearest person named in this or the two sentences before,
-when exactly one fits).
+speech verb names the speaker), "he"/"she" (the nearest person named in this or the two sentences before,
+when exactly one fits) and "I"/"me"/"my" (the person who says it: the one the speech verb of a quotation names,
+else the transcript turn's speaker or the statement's byline, ``voices``; nobody when none is named).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extractors.learned.voices import Speaker, Voices
 from extractors.lexicon import actor_nouns
-from extractors.spans import ACTOR_ENTS, noun_phrase, with_place
+from extractors.spans import ACTOR_ENTS, entity_of, noun_phrase, speaker_of, with_place
 
 _WE = frozenset({"we", "us", "our"})
 _HE_SHE = frozenset({"he", "she", "him", "her", "his"})
+_I = frozenset({"i", "me", "my"})
 _TITLES = frozenset({"president", "minister", "secretary", "ambassador", "spokesperson", "spokesman",
                      "spokeswoman", "chancellor", "premier", "senator", "governor", "king", "queen", "prime"})
 _LOOKBACK = 2
@@ -49,8 +52,9 @@ class Candidate:
         return self.start, self.end
 
 
-def sentence_candidates(sent: Span) -> list[Candidate]:
-    """The actor candidates of ``sent`` in text order, none overlapping another.
+def sentence_candidates(sent: Span, voices: Voices | None = None) -> list[Candidate]:
+    """The actor candidates of ``sent`` in text order, none overlapping another. ``voices`` (``read_voices`` of
+    the document) says who says "I"; without it a first-person pronoun is no candidate.
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -77,6 +81,10 @@ def sentence_candidates(sent: Span) -> list[Candidate]:
             person = _antecedent(token)
             if person is not None:
                 found.append(Candidate(person.start_char, person.end_char, person.text, "PERSON", token))
+        elif token.pos_ == "PRON" and lower in _I and voices is not None:
+            speaker = _first_person(token, voices)
+            if speaker is not None:
+                found.append(Candidate(speaker.start, speaker.end, speaker.text, "PERSON", token))
         elif token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in nouns or lower in _TITLES) \
                 and token.dep_ != "compound":
             phrase = noun_phrase(token)
@@ -111,3 +119,17 @@ def _antecedent(pronoun: Token) -> Span | None:
     people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i]
     names = {e.text.split()[-1] for e in people}
     return people[-1] if len(names) == 1 else None
+
+
+def _first_person(pronoun: Token, voices: Voices) -> Speaker | None:
+    """The person ``pronoun`` ("I", "me", "my") stands for: in a quotation, the person its speech verb names
+    (or the one person a "he"/"she" there stands for); elsewhere the speaker the layout names; or None."""
+    if not voices.quoted(pronoun.idx):
+        return voices.speaker_at(pronoun.idx)
+    said_by = speaker_of(pronoun)
+    if said_by is None:
+        return None
+    person = _antecedent(said_by) if said_by.lower_ in _HE_SHE else entity_of(said_by)
+    if person is None or person.label_ != "PERSON":
+        return None
+    return Speaker(person.start_char, person.end_char, person.text)

@@ -4,7 +4,8 @@ An example is one sentence: its text, the sentence before it (context), its cand
 extractor finds them, ``candidates``), and for every pair of candidates the gold class and the rules' verdict.
 Candidates are aligned with the annotated mentions by character overlap; an annotated mention no candidate
 covers is added as a candidate of its own, so the classifier also learns relations the candidate finder
-misses (they count against the candidate recall ceiling, reported separately).
+misses (they count against the candidate recall ceiling, reported separately). Who says "I" is read from the
+whole document's text (``voices``), as at run time, though only the sentence's paragraphs are parsed.
 
 Documents are split by a hash of their id: 20% are held back for the test figures and never trained on, 10%
 calibrate the probabilities and choose the decision threshold, the rest train.
@@ -25,6 +26,7 @@ from spacy.tokens import Span
 from extractors.errors import TrainingDataError
 from extractors.learned.candidates import Candidate, sentence_candidates
 from extractors.learned.classes import best_overlap, pair_class, rule_classes
+from extractors.learned.voices import Voices, read_voices
 from extractors.records import Claim
 from extractors.registry import get_extractor
 
@@ -111,7 +113,7 @@ def annotation_examples(nlp: Language, rows: Sequence[dict[str, Any]], texts: di
         if span is None:
             continue
         rules = [c for name in RULES for c in get_extractor(name)(doc, row["doc_id"])]
-        yield _example(row, span, offset, rules)
+        yield _example(row, span, offset, rules, read_voices(texts[row["doc_id"]], offset))
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int]:
@@ -123,9 +125,9 @@ def _window(text: str, start: int, end: int) -> tuple[str, int]:
     return text[begin : stop if stop >= 0 else len(text)], begin
 
 
-def _example(row: dict[str, Any], span: Span, offset: int, rules: list[Claim]) -> Example:
+def _example(row: dict[str, Any], span: Span, offset: int, rules: list[Claim], voices: Voices) -> Example:
     sent_start = span.start_char + offset
-    found = sentence_candidates(span)
+    found = sentence_candidates(span, voices)
     gold = row["mentions"]
     aligned = [_align(_anchor(c, offset), gold) for c in found]
     extra = [k for k in range(len(gold)) if k not in aligned]

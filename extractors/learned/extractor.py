@@ -1,4 +1,4 @@
-"""``pairs.v2``: the pair-classifier extractor (opt-in: ``--learned``). The classifier decides over candidate actor
+"""``pairs.v3``: the pair-classifier extractor (opt-in: ``--learned``). The classifier decides over candidate actor
 pairs, with the rule extractors' claims as evidence; negation, hedging, conditions and questions are read from the
 parse.
 
@@ -23,11 +23,12 @@ from extractors.learned.encoder import MODEL_DIR, PairClassifier, SentenceInput,
 from extractors.learned.gate import gated
 from extractors.learned.metrics import decide
 from extractors.learned.modality import pair_flags
+from extractors.learned.voices import read_voices
 from extractors.records import Claim, Mention
 from extractors.spans import actor_mention, sentence_text, speaker_of
 from extractors.stance.rules import extract_stance
 
-NAME = "pairs.v2"
+NAME = "pairs.v3"
 _MAX_CANDIDATES = 12  # a list of thirty delegations is no place for stances between its members
 
 
@@ -59,8 +60,9 @@ def classify_documents(docs: Sequence[tuple[Doc, str]], classifier: PairClassifi
     inputs: list[SentenceInput] = []
     for d, (doc, doc_id) in enumerate(docs):
         rules = [*extract_stance(doc, doc_id), *extract_affiliation(doc, doc_id)]
+        voices = read_voices(doc.text)
         for index, sent in enumerate(doc.sents):
-            found = sentence_candidates(sent)
+            found = sentence_candidates(sent, voices)
             if not 2 <= len(found) <= _MAX_CANDIDATES:
                 continue
             item = sentence_input(sent, found, [c for c in rules if c.sentence_index == index],
@@ -83,15 +85,20 @@ def classify_documents(docs: Sequence[tuple[Doc, str]], classifier: PairClassifi
 def sentence_input(sent: Span, found: list[Candidate], rules: list[Claim],
                    gates: Sequence[str] = ()) -> SentenceInput:
     """The classifier's input for ``sent``: candidate spans relative to the sentence, every pair of candidates
-    naming different things that none of ``gates`` (``gate.GATES``) rules out, and the rules' verdict on each."""
+    naming different things (not the same words, not one name: "I" and the speaker label that opens its turn)
+    that none of ``gates`` (``gate.GATES``) rules out, and the rules' verdict on each."""
     start = sent.start_char
     anchors = [c.anchor for c in found]
     verdicts = rule_classes(rules, anchors)
     pairs = [(i, j) for i in range(len(found)) for j in range(i + 1, len(found))
-             if found[i].text.lower() != found[j].text.lower() and not gated(found[i], found[j], gates)]
+             if not _same_name(found[i], found[j]) and not gated(found[i], found[j], gates)]
     previous = sent.doc[sent.start - 1].sent.text.strip() if sent.start > 0 else ""
     mentions = [(s - start, e - start, c.kind) for (s, e), c in zip(anchors, found, strict=True)]
     return SentenceInput(sent.text, previous, mentions, pairs, [verdicts.get(p, (0, 0.0)) for p in pairs])
+
+
+def _same_name(first: Candidate, second: Candidate) -> bool:
+    return first.text.lower() == second.text.lower() or (first.start < second.end and second.start < first.end)
 
 
 def _claim(doc_id: str, index: int, sent: Span, first: Candidate, second: Candidate, cls: int, prob: float,
