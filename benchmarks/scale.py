@@ -19,7 +19,7 @@ as ``graph.pipeline.stream`` does), then the chunk writer (``graph.store.chunks`
 the microseconds per claim for each size (flat means linear). The engine alone: the same transactions (the
 quads each commit inserted, one transaction a chunk) made again in a bare ``pyoxigraph.Store``, so that the
 engine's growth with the store's size can be told from ours. Last, what ``build --append`` onto that store
-reads before its first document (seconds and MiB).
+reads before its first document (seconds and MiB), and then what each new document's lookups cost.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from rdflib import RDF, Graph
 from rdflib.compare import isomorphic
 
 from extractors.records import Claim, Mention
-from graph.build import documents_by_id, new_graph
+from graph.build import document_iri, new_graph
 from graph.pipeline.mapping import Mapped
 from graph.pipeline.stream import Extracted
 from graph.readers.documents import Document
@@ -291,38 +291,48 @@ def engine_alone(chunks: Path, path: Path) -> float:
     return seconds + time.perf_counter() - began
 
 
-def append_start(path: Path) -> tuple[float, float]:
+def append_start(path: Path, lookups: int = 1000) -> tuple[float, float, float]:
     """Seconds and MiB (growth of this process's resident memory) for what ``build --append`` reads of the store
-    at ``path`` before its first document: every actor's and document's description (``Destination.known``) and
-    the documents by id. Once a run, whatever the number of new documents; each of those is then one lookup."""
+    at ``path`` before its first document: every actor's description (``Destination.known``) and the documents'
+    lookup (``Destination.documents``, which reads nothing yet). Once a run, whatever the number of new documents.
+    Then the microseconds each new document's lookups take (``holds`` and ``under``), over ``lookups`` documents,
+    half of them in the store (the first ones ``synthetic_results`` made) and half not."""
     process = psutil.Process()
     before, began = process.memory_info().rss, time.perf_counter()
     target = Destination(path)
     known = target.known(new_graph())
-    held = documents_by_id(known)
+    stored = target.documents(new_graph())
     seconds = time.perf_counter() - began
     grown = (process.memory_info().rss - before) / 2**20
-    del target, known, held
-    return seconds, grown
+    half = lookups // 2
+    documents = [mapped.document for mapped in synthetic_results(half)]
+    documents += [Document(f"new-{number}", f"A new text {number}.") for number in range(half)]
+    began = time.perf_counter()
+    found = sum(stored.holds(document_iri(document)) + len(stored.under(document.id)) for document in documents)
+    each = 1e6 * (time.perf_counter() - began) / len(documents)
+    if found != 2 * half:
+        raise SystemExit(f"{path}: the lookups found {found} documents, not the {2 * half} stored ones")
+    del target, known, stored
+    return seconds, grown, each
 
 
 def bench_reduce(sizes: list[int], per_document: int, chunk: int = CHUNK_DOCUMENTS, people: int = 200) -> None:
     print(f"load average before: {os.getloadavg()}")
     print("| documents | claims | actors | resolve s | triples and commits s | validation s | triples | us/claim "
           "resolve | us/claim triples and commits | us/claim validation | us/claim total | us/claim engine alone | "
-          "us/claim ours (total - engine alone) | append start s | append start MiB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "us/claim ours (total - engine alone) | append start s | append start MiB | append us/document |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             resolved, written, checked, triples, actors = reduce_alone(
                 synthetic_results(size, per_document, people=people), Path(tmp) / "store", Path(tmp) / "chunks", chunk)
             engine = engine_alone(Path(tmp) / "chunks", Path(tmp) / "bare")
-            started, grown = append_start(Path(tmp) / "store")
+            started, grown, each = append_start(Path(tmp) / "store")
         claims = size * per_document
         total = resolved + written + checked
         per = [1e6 * t / claims for t in (resolved, written, checked, total, engine, total - engine)]
         print(f"| {size} | {claims} | {actors} | {resolved:.1f} | {written:.1f} | {checked:.1f} | {triples} | "
-              + " | ".join(f"{p:.0f}" for p in per) + f" | {started:.1f} | {grown:.0f} |", flush=True)
+              + " | ".join(f"{p:.0f}" for p in per) + f" | {started:.1f} | {grown:.0f} | {each:.0f} |", flush=True)
     print(f"load average after: {os.getloadavg()}")
 
 

@@ -149,6 +149,45 @@ def documents_by_id(graph: Graph) -> dict[str, list[URIRef]]:
     return found
 
 
+class HeldDocuments:
+    """The documents an output holds already, asked about one new document at a time (``build --append``):
+    whether it ``holds`` a document (its IRI, ``document_iri``) and the documents it holds ``under`` an id
+    (``dcterms:identifier``). Over a store each answer is a point lookup, so an append reads none of the stored
+    documents before its first new one; over a graph (a file, read whole anyway) the ids are gathered once
+    (``documents_by_id``).
+
+    Examples:
+        >>> doc = Document(id="a.txt", text="Iran backs Hezbollah.")
+        >>> store = ox.Store()
+        >>> store.extend(describe_document(doc))
+        >>> held = HeldDocuments(store)
+        >>> held.holds(document_iri(doc)), held.under("a.txt") == [document_iri(doc)], held.under("b.txt")
+        (True, True, [])
+    """
+
+    def __init__(self, source: Graph | ox.Store) -> None:
+        self._source = source
+        self._by_id = documents_by_id(source) if isinstance(source, Graph) else {}
+
+    def holds(self, iri: URIRef) -> bool:
+        if isinstance(self._source, Graph):
+            return (iri, RDF.type, SG.Document) in self._source
+        return _stored_document(self._source, ox.NamedNode(str(iri)))
+
+    def under(self, doc_id: str) -> list[URIRef]:
+        if isinstance(self._source, Graph):
+            return self._by_id.get(doc_id, [])
+        store = self._source
+        named = (quad.subject for quad in store.quads_for_pattern(None, _IDENTIFIER, ox.Literal(doc_id),
+                                                                  ox.DefaultGraph()))
+        return [URIRef(node.value) for node in named
+                if isinstance(node, ox.NamedNode) and _stored_document(store, node)]
+
+
+def _stored_document(store: ox.Store, iri: ox.NamedNode) -> bool:
+    return ox.Quad(iri, _TYPE, _DOCUMENT, ox.DefaultGraph()) in store  # one point read (a pattern: twice the time)
+
+
 def document_triples(graph: Graph, doc_iri: URIRef, keep: Graph | None = None) -> set[Triple]:
     """What ``graph`` holds of the document ``doc_iri`` alone, to take out when ``build --replace`` replaces it:
     the document node, its sentences, their claims, and each direct edge that no asserted claim of another

@@ -286,6 +286,31 @@ def test_an_append_adds_what_is_new_and_replaces_a_changed_label(world: Graph, w
     assert len(before - after) == 1 and len(after - before) == 1  # the old label out, the new one in; the rest kept
 
 
+def test_an_append_reads_a_stores_actors_at_the_start_and_its_documents_one_lookup_at_a_time(
+        world: Graph, world_store: Path) -> None:
+    from rdflib import RDF
+
+    from graph.build import actors_in, add_document, document_iri, documents_by_id, new_graph
+    from graph.readers.documents import Document
+    from ontology import SG
+
+    out = Destination(world_store)
+    known = out.known(new_graph())
+    assert not set(known.subjects(RDF.type, SG.Document))  # no stored article read before the first new one
+    assert sorted(actors_in(known), key=lambda a: a.key) == sorted(actors_in(world), key=lambda a: a.key)
+    stored, by_id = out.documents(new_graph()), documents_by_id(world)
+    assert len(by_id) == 4
+    for doc_id, iris in by_id.items():
+        assert stored.under(doc_id) == iris and all(map(stored.holds, iris))
+    later = Document(id="d0.txt", text="Another text under a stored id.")
+    assert not stored.holds(document_iri(later)) and stored.under("nowhere.txt") == []
+    update = new_graph()
+    add_document(update, later)
+    out.write(update, append=True)
+    assert stored.holds(document_iri(later))  # asked of the store when asked, not read at the start
+    assert sorted(stored.under("d0.txt")) == sorted([*by_id["d0.txt"], document_iri(later)])  # as an old store may
+
+
 @pytest.mark.model
 def test_kill_9_during_an_append_leaves_the_store_as_before_or_after(world_store: Path, tmp_path: Path) -> None:
     import os

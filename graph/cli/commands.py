@@ -15,7 +15,7 @@ from rdflib.term import Node
 
 from extractors.nlp.models import DEFAULT_MODEL
 from extractors.registry import DEFAULT_EXTRACTORS
-from graph.build import actors_in, build_graph, document_iri, documents_by_id, new_graph
+from graph.build import HeldDocuments, actors_in, build_graph, document_iri, new_graph
 from graph.errors import GraphFileError, InputError, UsageError
 from graph.readers.counting import count_documents
 from graph.readers.documents import Document, read_documents
@@ -116,7 +116,8 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     corrections = load_overrides(overrides, output)
     target = Destination(output)  # a store is locked from here to the end of the run
     graph = target.base(new_graph(), append)
-    known = target.known(graph) if append else graph  # what is there already: actors, articles
+    known = target.known(graph) if append else graph  # the actors there already
+    stored = target.documents(graph) if append else HeldDocuments(graph)  # the articles there already
     resolver = Resolver(actors_in(known), corrections)
     report = RunReport()
     held = set(graph.subjects(RDF.type, SG.Document))  # a file --append's old documents: never dropped below
@@ -124,7 +125,7 @@ def build(inputs: Sequence[str], output: Path, model: str = DEFAULT_MODEL, jobs:
     from graph.pipeline import extract_documents  # the build side (spaCy) loads only for build and extract
 
     def counted() -> Iterator[Extracted]:
-        new = _new_documents(read_documents(inputs, report.skip), known, report, replace)
+        new = _new_documents(read_documents(inputs, report.skip), stored, report, replace)
         for item in extract_documents(new, resolver, model, jobs, extractors, classifier=classifier, dask=dask,
                                       partition_size=partition_size, total=count_documents(inputs),
                                       on_failure=report.fail, on_skip=report.skip):
@@ -167,27 +168,26 @@ def _check(graph: Graph, output: Path, report: RunReport, keep: Collection[Node]
     return bool(dropped)
 
 
-def _new_documents(documents: Iterable[Document], graph: Graph, report: RunReport,
+def _new_documents(documents: Iterable[Document], stored: HeldDocuments, report: RunReport,
                    replace: bool = False) -> Iterator[Document]:
-    """The documents not in ``graph`` already nor earlier in this run (the same text is the same document); the
+    """The documents not ``stored`` already nor earlier in this run (the same text is the same document); the
     others are counted in ``report.already`` and never reach the pipeline, so an --append costs what is new. The
-    run's own documents are remembered here, not looked up in ``graph``: the pipeline reads ahead of what the graph
-    holds, by as much as the partitions in flight, and the graph must not depend on that. A document under an id
-    that ``graph`` holds for another text is reported and skipped, or with ``replace`` built and the old one
-    listed in ``report.replaced``."""
-    held = documents_by_id(graph)
-    seen: set[str] = set()
+    run's own documents, and the stored ones it replaces, are remembered here, not looked up in ``stored``: the
+    pipeline reads ahead of what a store holds, by as much as the partitions in flight, and the graph must not
+    depend on that. A document under an id that ``stored`` holds for another text is reported and skipped, or with
+    ``replace`` built and the old one listed in ``report.replaced``."""
+    seen: set[URIRef] = set()  # what this run added, and what it took out (gone from a store once committed)
     for document in _first_of_each_id(documents, report):
         iri = document_iri(document)
-        if iri in seen or (iri, RDF.type, SG.Document) in graph:
+        if iri in seen or stored.holds(iri):
             report.already += 1
             continue
-        others = [old for old in held.get(document.id, []) if old != iri]
+        others = [old for old in stored.under(document.id) if old != iri and old not in seen]
         if others and not replace:
             report.skip(InputError(f"{document.id}: the graph holds another text under this id; skipped (add "
                                    f"--replace to replace it, or give the document a new id)"))
             continue
-        seen.add(iri)
+        seen.update([iri, *others])
         report.replaced.extend(others)
         if others:
             report.replacing[document.id] = others

@@ -101,8 +101,8 @@ def store_of(graph: Graph) -> ox.Store:
 
 def described_graph(store: ox.Store, types: Sequence[URIRef], properties: Sequence[URIRef]) -> Graph:
     """A plain rdflib graph of what ``store`` says about the subjects of ``types``: their types and their values
-    of ``properties``. An append reads the store's actors and articles this way, in proportion to how many there
-    are, not to the size of the graph."""
+    of ``properties``. An append reads the store's actors this way, in proportion to how many there are, not to
+    the size of the graph."""
     graph = _plain_graph()
     for kind in types:
         for typed in store.quads_for_pattern(None, _RDF_TYPE, ox.NamedNode(str(kind)), ox.DefaultGraph()):

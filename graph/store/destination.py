@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import OWL, RDFS, SKOS, Graph, URIRef
-from rdflib.namespace import DCTERMS
 
-from graph.build import document_triples
+from graph.build import HeldDocuments, document_triples
 from graph.errors import GraphFileError
 from graph.resolve.resolver import Resolver
 from graph.store.chunks import CHUNK_DOCUMENTS, Check, ChunkWriter, around_documents
@@ -24,7 +23,7 @@ __all__ = ["Destination"]
 
 # What graph.build sets rather than adds on an actor: the one preferred label, the one Wikidata id.
 _SINGLE_VALUED = (RDFS.label, OWL.sameAs)
-_DESCRIBED = (RDFS.label, SKOS.altLabel, OWL.sameAs, DCTERMS.identifier)  # the last: a document's id
+_DESCRIBED = (RDFS.label, SKOS.altLabel, OWL.sameAs)  # what the resolver reads of a stored actor
 
 
 class Destination:
@@ -68,11 +67,16 @@ class Destination:
         return into
 
     def known(self, base: Graph) -> Graph:
-        """What the output holds already, for the resolver's actors and the articles an append skips: a store's
-        actors and articles (their types, names and Wikidata ids; not its claims), or the graph built on."""
+        """The actors the output holds already, for the resolver: a store's actors (their types, names and
+        Wikidata ids; not its documents nor its claims), or the graph built on."""
         if self._store is None:
             return base
-        return described_graph(self._store, [*(SG[name] for name in actor_types()), SG.Document], _DESCRIBED)
+        return described_graph(self._store, [SG[name] for name in actor_types()], _DESCRIBED)
+
+    def documents(self, base: Graph) -> HeldDocuments:
+        """The documents the output holds already, for the articles an append skips or replaces: a store's,
+        looked up one new document at a time, or those of the graph built on."""
+        return HeldDocuments(base if self._store is None else self._store)
 
     def chunks(self, resolver: Resolver, check: Check, append: bool = False,
                size: int = CHUNK_DOCUMENTS) -> ChunkWriter | None:

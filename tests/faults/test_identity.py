@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.store.location import open_store
 from tests.faults.probes import document_ids, labelled_edges, no_traceback, problems, run_cli, sentences_with
 
 pytestmark = pytest.mark.model
@@ -54,6 +55,22 @@ def test_another_text_under_a_known_id_is_skipped_unless_replace(tmp_path: Path,
     assert ("Russia", "Syria") not in supports  # only the old text of a said so
     assert ("Iran", "Houthis") in supports  # b says so too
     assert ("Qatar", "Turkey") in supports
+
+
+def test_a_replaced_text_given_again_under_another_id_counts_the_same_whenever_the_replacement_commits(
+        tmp_path: Path) -> None:
+    first = write_jsonl(tmp_path / "first.jsonl", ("a", IRAN))
+    update = write_jsonl(tmp_path / "update.jsonl", ("a", TURKEY), ("b", RUSSIA), ("c", IRAN))
+    outcomes = []
+    for chunk in (1, 100):  # a's replacement commits before c is looked up, or after the whole run
+        out = tmp_path / f"news-{chunk}"
+        assert run_cli("build", first, "-o", out).returncode == 0
+        done = run_cli("build", update, "-o", out, "--append", "--replace", "--jobs", "1", "--partition-size", "1",
+                       "--chunk-size", chunk)
+        assert done.returncode == 0, done.stderr
+        summary = [line.split(": ", 1)[1] for line in done.stderr.splitlines() if "already there" in line]
+        outcomes.append((summary, document_ids(out), set(open_store(out).quads_for_pattern(None, None, None))))
+    assert outcomes[0] == outcomes[1]
 
 
 def test_replace_goes_with_append(tmp_path: Path) -> None:
