@@ -158,3 +158,30 @@ def test_an_i_no_layout_names_is_nobody() -> None:
     assert _first_person(_laid_out([office, _i_backs("Chile")], ["\n\n"])) == []
     moderator = [("MODERATOR", "", "PROPN", 0, "ROOT", "O"), (":", " ", "PUNCT", 0, "punct", "O")]
     assert _first_person(_laid_out([[*moderator, *_i_backs("Chile")]], [])) == []
+
+
+def test_a_label_s_layout_is_no_candidate_but_the_person_it_names_is() -> None:
+    """The parser tags a reporter's "QUESTION" as a person and the "MR" of "MR. PRICE" as a place: layout, not
+    actors, which would otherwise pair with the names of the turn ("QUESTION supports Israel")."""
+    asked = [("QUESTION", "", "PROPN", 3, "dep", "B-PERSON"), (":", " ", "PUNCT", 3, "punct", "O"),
+             ("Israel", " ", "PROPN", 3, "nsubj", "B-GPE"), ("backs", " ", "VERB", 3, "ROOT", "O"),
+             ("Chile", "", "PROPN", 3, "dobj", "B-GPE"), ("?", "", "PUNCT", 3, "punct", "O")]
+    answered = [("MR", "", "PROPN", 2, "compound", "B-GPE"), (".", " ", "PUNCT", 0, "punct", "O"),
+                ("PRICE", "", "PROPN", 5, "dep", "B-PERSON"), (":", " ", "PUNCT", 5, "punct", "O"),
+                ("Peru", " ", "PROPN", 5, "nsubj", "B-GPE"), ("agrees", "", "VERB", 5, "ROOT", "O"),
+                (".", "", "PUNCT", 5, "punct", "O")]
+    doc = _laid_out([asked, answered], ["\n\n"])
+    assert doc.text == "QUESTION: Israel backs Chile?\n\nMR. PRICE: Peru agrees."
+    voices = read_voices(doc.text)
+    assert [[c.text for c in sentence_candidates(sent, voices)] for sent in doc.sents] == \
+        [["Israel", "Chile"], ["PRICE", "Peru"]]
+    assert [[c.text for c in sentence_candidates(sent)] for sent in doc.sents] == \
+        [["QUESTION", "Israel", "Chile"], ["MR", "PRICE", "Peru"]]  # without the layout: the failure it prevents
+
+
+def test_a_headline_in_capitals_keeps_its_names() -> None:
+    line = [("TURKEY", " ", "PROPN", 1, "nsubj", "B-GPE"), ("CONDEMNS", " ", "VERB", 1, "ROOT", "O"),
+            ("ISRAEL", "", "PROPN", 1, "dobj", "B-GPE"), (":", "", "PUNCT", 1, "punct", "O")]
+    doc = _laid_out([line], [])
+    assert doc.text == "TURKEY CONDEMNS ISRAEL:"
+    assert [c.text for c in sentence_candidates(doc[:], read_voices(doc.text))] == ["TURKEY", "ISRAEL"]

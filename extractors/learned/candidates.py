@@ -54,7 +54,8 @@ class Candidate:
 
 def sentence_candidates(sent: Span, voices: Voices | None = None) -> list[Candidate]:
     """The actor candidates of ``sent`` in text order, none overlapping another. ``voices`` (``read_voices`` of
-    the document) says who says "I"; without it a first-person pronoun is no candidate.
+    the document) says who says "I", and which names are a transcript label's layout ("QUESTION:", the "MR" of
+    "MR. PRICE:"; never candidates); without it a first-person pronoun is no candidate.
 
     Examples:
         >>> from spacy.tokens import Doc
@@ -68,7 +69,8 @@ def sentence_candidates(sent: Span, voices: Voices | None = None) -> list[Candid
         [('Iran', 'GPE'), ('rebels', 'NOUN'), ('we', 'PRON')]
     """
     found: list[Candidate] = [Candidate(e.start_char, e.end_char, e.text, e.label_, e.root)
-                              for e in sent.ents if e.label_ in ACTOR_ENTS]
+                              for e in sent.ents if e.label_ in ACTOR_ENTS
+                              and (voices is None or not voices.in_label(e.start_char, e.end_char))]
     taken = {i for e in sent.ents for i in range(e.start, e.end)}
     nouns = actor_nouns()
     for token in sent:
