@@ -44,34 +44,33 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Voices:
-    """The speakers a document's layout names: each transcript turn's start in ``text`` and its speaker (None
-    for a reporter or an unnamed label), or else the byline's person. A speaker's offsets, and those the methods
-    take, are relative to ``origin``, where the parsed Doc's text starts in ``text``."""
+    """The speakers a document's layout names: each transcript turn's label (its start and end in ``text``) and
+    its speaker (None for a reporter or an unnamed label), or else the byline's person. A speaker's offsets, and
+    those the methods take, are relative to ``origin``, where the parsed Doc's text starts in ``text``."""
 
     text: str
-    turns: tuple[tuple[int, Speaker | None], ...]
+    turns: tuple[tuple[int, int, Speaker | None], ...]  # the label ("MR. GIBBS", "QUESTION", "Q") and who speaks
     byline: Speaker | None
     origin: int = 0
-    labels: tuple[tuple[int, int], ...] = ()  # each turn's label ("MR. GIBBS", "QUESTION", "Q") in ``text``
 
     def speaker_at(self, offset: int) -> Speaker | None:
         """The person who says "I" at ``offset`` (relative to ``origin``), outside quotation marks."""
         if not self.turns:
             return self.byline
         at = bisect_right(self.turns, offset + self.origin, key=lambda turn: turn[0]) - 1
-        return self.turns[at][1] if at >= 0 else None
+        return self.turns[at][2] if at >= 0 else None
 
     def in_label(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` (relative to ``origin``) is layout in a turn's label, not an actor: in a label
         that names a person, anything but the name (the "MR" of "MR. PRICE" the parser may tag as a place); a
         one-word label that names nobody ("QUESTION", "MODERATOR"). A longer line in capitals that names nobody may
         be a headline ("TURKEY CONDEMNS ISRAEL:"), whose names stay."""
-        at = bisect_right(self.labels, start + self.origin, key=lambda label: label[0]) - 1
-        if at < 0 or end + self.origin > self.labels[at][1]:
+        at = bisect_right(self.turns, start + self.origin, key=lambda turn: turn[0]) - 1
+        if at < 0 or end + self.origin > self.turns[at][1]:
             return False
-        speaker = self.turns[at][1]
+        label_start, label_end, speaker = self.turns[at]
         if speaker is None:
-            return " " not in self.text[self.labels[at][0] : self.labels[at][1]]
+            return " " not in self.text[label_start:label_end]
         return not (speaker.start <= start and end <= speaker.end)
 
     def quoted(self, offset: int) -> bool:
@@ -94,15 +93,13 @@ def read_voices(text: str, origin: int = 0) -> Voices:
         Speaker(start=0, end=17, text='Antony J. Blinken')
     """
     turns = []
-    labels = []
     for match in _LABEL.finditer(text):
         label = match.group("label")
         name = _name_in(label) if label is not None else None
         start = match.start() - origin
-        turns.append((match.start(), Speaker(start + name[0], start + name[1], label[name[0] : name[1]])
-                      if name is not None else None))
-        labels.append((match.start(), match.start() + len(label or "Q")))
-    return Voices(text, tuple(turns), None if turns else _byline(text, origin), origin, tuple(labels))
+        speaker = Speaker(start + name[0], start + name[1], label[name[0] : name[1]]) if name is not None else None
+        turns.append((match.start(), match.start() + len(label or "Q"), speaker))
+    return Voices(text, tuple(turns), None if turns else _byline(text, origin), origin)
 
 
 def _name_in(label: str) -> tuple[int, int] | None:

@@ -130,7 +130,6 @@ class _Tail:
         return max(_SMALLEST, min(full, -(-left // (2 * self.workers))))
 
 
-
 def _partitions(documents: Iterable[Document], size: int, tail: _Tail | None = None) -> Iterator[list[Document]]:
     it = iter(documents)
     sent = 0
