@@ -37,15 +37,17 @@ class Round:
     skipped_count: bool  # sentences an earlier round skipped count as annotated
 
 
+# At most this many sentences a document, in every round from 2 on
+PER_DOC = {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}
 ROUNDS = {
     2: Round({"wikinews": 400, "state_department": 500, "whitehouse_briefings": 500},
-             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=False),
+             PER_DOC, skipped_count=False),
     3: Round({"wikinews": 300, "state_department": 400, "whitehouse_briefings": 700},
-             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=True),
+             PER_DOC, skipped_count=True),
     4: Round({"wikinews": 0, "state_department": 240, "whitehouse_briefings": 360},
-             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=True),
+             PER_DOC, skipped_count=True),
     5: Round({"wikinews": 0, "state_department": 500, "whitehouse_briefings": 1000},
-             {"state_department": 4, "wikinews": 6, "whitehouse_briefings": 10}, skipped_count=True),
+             PER_DOC, skipped_count=True),
 }
 LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 CUE_SHARE = 3 / 4
