@@ -1,9 +1,9 @@
-"""Choose corpus sentences for a round of annotation (rounds 2 to 5; round 1 is described in README.md).
+"""Choose corpus sentences for a round of annotation (rounds 2 to 6; round 1 is described in README.md).
 
     python extractors/learned/annotations/pick_sentences.py --round 3 --corpus ../shared/data/corpus -o picked.jsonl
 
 Each round has its quotas (``ROUNDS``) and its own document order; run against the annotations of the commit before
-the round was added (round 2: 0361eb2's; round 3: 541f08d's; round 4: 335cc83's; round 5: 5cc8517's) it gives that
+the round was added (round 2: 0361eb2's; round 3: 541f08d's; round 4: 335cc83's; round 5: 5cc8517's; round 6: 129ea9e's) it gives that
 round's sentences again.
 
 Only documents of the training split (``examples.split_of(doc_id) == "train"``) are read, so the held-back test and
@@ -47,6 +47,8 @@ ROUNDS = {
     4: Round({"wikinews": 0, "state_department": 240, "whitehouse_briefings": 360},
              PER_DOC, skipped_count=True),
     5: Round({"wikinews": 0, "state_department": 500, "whitehouse_briefings": 1000},
+             PER_DOC, skipped_count=True),
+    6: Round({"wikinews": 0, "state_department": 400, "whitehouse_briefings": 800},
              PER_DOC, skipped_count=True),
 }
 LABELS = {"PERSON", "ORG", "GPE", "NORP"}
