@@ -3,8 +3,8 @@
     python extractors/learned/annotations/pick_sentences.py --round 3 --corpus ../shared/data/corpus -o picked.jsonl
 
 Each round has its quotas (``ROUNDS``) and its own document order; run against the annotations of the commit before
-the round was added (round 2: 0361eb2's; round 3: 541f08d's; round 4: 335cc83's; round 5: 5cc8517's; round 6: 129ea9e's) it gives that
-round's sentences again.
+the round was added (round 2: 0361eb2's; round 3: 541f08d's; round 4: 335cc83's; round 5: 5cc8517's; round 6:
+129ea9e's) it gives that round's sentences again.
 
 Only documents of the training split (``examples.split_of(doc_id) == "train"``) are read, so the held-back test and
 calibration documents stay as round 1 left them, and sentences labelled in round 1 (or overlapping one) are
