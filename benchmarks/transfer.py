@@ -104,7 +104,7 @@ def main() -> None:
                     help="score the pair classifier alone (the rules' column is unchanged when only the model is)")
     args = ap.parse_args()
     data, scorer = args.shared / "data", args.shared / "tools" / "score_sentences.py"
-    sides = {"pair classifier (pairs.v3)": ["--learned", *(["--classifier", str(args.classifier)]
+    sides = {"pair classifier (pairs.v4)": ["--learned", *(["--classifier", str(args.classifier)]
                                                             if args.classifier else [])],
              "rules (stance.v1 + affiliation.v1, the default)": []}
     if args.learned_only:

@@ -40,6 +40,22 @@ def test_he_is_the_one_person_named_before_and_nobody_when_two_are() -> None:
     assert [c.text for c in sentence_candidates(two[:])] == ["Hale", "Marsh", "Chile"]
 
 
+def test_he_is_nobody_when_a_title_comes_between_the_name_and_him() -> None:
+    doc = _doc(["Berg", "met", "the", "president", "and", "he", "backs", "Chile"],
+               ["PROPN", "VERB", "DET", "NOUN", "CCONJ", "PRON", "VERB", "PROPN"], [1, 1, 3, 1, 1, 6, 1, 6],
+               ["nsubj", "ROOT", "det", "dobj", "cc", "nsubj", "conj", "dobj"],
+               ["B-PERSON", "O", "O", "O", "O", "O", "O", "B-GPE"])
+    assert [c.text for c in sentence_candidates(doc[:])] == ["Berg", "president", "Chile"]  # "he" may be either
+
+
+def test_a_name_spoken_to_is_no_antecedent() -> None:
+    doc = _doc(["Eric", ",", "Hale", "says", "he", "backs", "Chile"],
+               ["PROPN", "PUNCT", "PROPN", "VERB", "PRON", "VERB", "PROPN"], [3, 3, 3, 3, 5, 3, 5],
+               ["npadvmod", "punct", "nsubj", "ROOT", "nsubj", "ccomp", "dobj"],
+               ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "B-GPE"])
+    resolved = [c for c in sentence_candidates(doc[:]) if c.token.text == "he"]
+    assert [(c.text, c.start) for c in resolved] == [("Hale", 7)]
+
 def test_we_is_a_candidate_for_the_resolver_to_give_the_speaker_s_organisation() -> None:
     doc = _doc(["We", "support", "Georgia"], ["PRON", "VERB", "PROPN"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
                ["O", "O", "B-GPE"])

@@ -70,7 +70,7 @@ def test_suite_sentence(record: dict[str, Any], suite_claims: dict[str, list[Any
 
 
 @pytest.mark.skipif(not RECORDS, reason="shared/data/stance_suite/dev.jsonl is not beside the project")
-@pytest.mark.xfail(strict=True, reason="pairs.v3 scores stance F1 0.808 on the suite (P 0.913 R 0.724), below the "
+@pytest.mark.xfail(strict=True, reason="pairs.v4 scores stance F1 0.808 on the suite (P 0.913 R 0.724), below the "
                                        "0.90 floor: it misses coordination, nominal war and alliance phenomena")
 def test_the_pair_classifier_holds_the_suite_floor() -> None:
     docs = [Document(id=r["id"], text=r["text"]) for r in RECORDS]

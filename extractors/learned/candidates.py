@@ -6,7 +6,8 @@ that says whose it is ("the Kurdish militia", "the Syrian government": one actor
 read it, not a demonym and a noun), or a title that names one person in context ("the president"); and a
 pronoun that stands for an actor: "we"/"us"/"our" (the resolver gives it the speaker's organisation where a
 speech verb names the speaker), "he"/"she" (the nearest person named in this or the two sentences before,
-when exactly one fits) and "I"/"me"/"my" (the person who says it: the one the speech verb of a quotation names,
+when exactly one fits, no title comes after the name, "the President ... he", and the name is not the one spoken
+to, "Eric, ...") and "I"/"me"/"my" (the person who says it: the one the speech verb of a quotation names,
 else the transcript turn's speaker or the statement's byline, ``voices``; nobody when none is named).
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extractors.learned.voices import Speaker, Voices
-from extractors.lexicon import actor_nouns
+from extractors.lexicon import actor_nouns, role_nouns
 from extractors.spans import ACTOR_ENTS, entity_of, noun_phrase, speaker_of, with_place
 
 _WE = frozenset({"we", "us", "our"})
@@ -110,7 +111,9 @@ def sentence_candidates(sent: Span, voices: Voices | None = None) -> list[Candid
 
 def _antecedent(pronoun: Token) -> Span | None:
     """The one person named nearest before ``pronoun`` in its sentence or the two before; None if two people
-    are named in the closest window that names any (the pronoun could be either)."""
+    are named in the closest window that names any (the pronoun could be either), or if a title nearer the
+    pronoun than any name may be whom it means ("the President ... he"; a plural, "politicians", cannot). A
+    name that is addressed ("Eric, is the President ...") is no antecedent."""
     doc = pronoun.doc
     sent = pronoun.sent
     window_start = sent.start
@@ -118,9 +121,29 @@ def _antecedent(pronoun: Token) -> Span | None:
         if window_start == 0:
             break
         window_start = doc[window_start - 1].sent.start
-    people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i
+              and not _addressed(e)]
     names = {e.text.split()[-1] for e in people}
-    return people[-1] if len(names) == 1 else None
+    if len(names) != 1:
+        return None
+    titles = [t for t in doc[people[-1].end : pronoun.i] if not t.ent_type_ and t.dep_ != "compound"
+              and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and _titled(t)]
+    return None if titles else people[-1]
+
+
+def _titled(token: Token) -> bool:
+    """Whether ``token`` is a title or a post that names whoever holds it ("president", "assistant secretary",
+    "nominee": ``_TITLES`` and the role nouns of ``data/role_nouns.tsv``)."""
+    return token.lower_ in _TITLES or token.lemma_.lower() in role_nouns()
+
+
+def _addressed(person: Span) -> bool:
+    """Whether ``person`` is the one spoken to, a name before a comma that opens its sentence or a reporter's
+    turn ("Eric, ...", "Q Eric, ...")."""
+    doc = person.doc
+    before = doc[person.start - 1] if person.start > person.sent.start else None
+    opens = before is None or before.text == "Q" or before.is_space
+    return opens and person.end < len(doc) and doc[person.end].text == ","
 
 
 def _first_person(pronoun: Token, voices: Voices) -> Speaker | None:
