@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from extractors.affiliation.roles import is_role
 from extractors.learned.voices import Speaker, Voices
-from extractors.lexicon import actor_nouns, role_nouns
+from extractors.lexicon import actor_nouns
 from extractors.spans import ACTOR_ENTS, entity_of, noun_phrase, speaker_of, with_place
 
 _WE = frozenset({"we", "us", "our"})
@@ -121,20 +122,16 @@ def _antecedent(pronoun: Token) -> Span | None:
         if window_start == 0:
             break
         window_start = doc[window_start - 1].sent.start
-    people = [e for e in doc.ents if e.label_ == "PERSON" and window_start <= e.start and e.end <= pronoun.i
-              and not _addressed(e)]
+    # the window's names from its tokens: ``doc.ents`` makes every entity of the document on each read
+    named = (entity_of(t) for t in doc[window_start : pronoun.i] if t.ent_iob_ == "B" and t.ent_type_ == "PERSON")
+    people = [e for e in named if e is not None and e.end <= pronoun.i and not _addressed(e)]
     names = {e.text.split()[-1] for e in people}
     if len(names) != 1:
         return None
-    titles = [t for t in doc[people[-1].end : pronoun.i] if not t.ent_type_ and t.dep_ != "compound"
-              and t.pos_ in ("NOUN", "PROPN") and t.tag_ not in ("NNS", "NNPS") and _titled(t)]
-    return None if titles else people[-1]
-
-
-def _titled(token: Token) -> bool:
-    """Whether ``token`` is a title or a post that names whoever holds it ("president", "assistant secretary",
-    "nominee": ``_TITLES`` and the role nouns of ``data/role_nouns.tsv``)."""
-    return token.lower_ in _TITLES or token.lemma_.lower() in role_nouns()
+    titled = any(not t.ent_type_ and t.dep_ != "compound" and t.tag_ not in ("NNS", "NNPS")
+                 and (is_role(t) or (t.pos_ in ("NOUN", "PROPN") and t.lower_ in _TITLES))
+                 for t in doc[people[-1].end : pronoun.i])
+    return None if titled else people[-1]
 
 
 def _addressed(person: Span) -> bool:
