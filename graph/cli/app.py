@@ -59,7 +59,10 @@ def _parser() -> argparse.ArgumentParser:
                                                               "(../shared/data/corpus)")
     p.add_argument("-o", "--output", required=True, type=Path, help="model folder to write "
                                                                     "(extractors/learned/model ships)")
-    p.add_argument("--epochs", type=_positive, default=5, help="passes over the training sentences (default 5)")
+    p.add_argument("--dev-sets", type=Path, help="also train on the trainable documents of re3d dev and Re-DocRED "
+                                                 "dev in this folder (../shared/data/external; the shipped model "
+                                                 "is built with it)")
+    p.add_argument("--epochs", type=_positive, default=4, help="passes over the training sentences (default 4)")
     p.add_argument("--cache", type=Path, help="where to keep the parsed examples between runs "
                                               "(default: .cache/examples.jsonl beside the output)")
 
@@ -226,7 +229,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "train-classifier":
         from extractors.learned.training import TrainSettings, train_classifier
 
-        trained = train_classifier(args.corpus, args.output, TrainSettings(epochs=args.epochs), args.cache)
+        trained = train_classifier(args.corpus, args.output, TrainSettings(epochs=args.epochs), args.cache,
+                                   args.dev_sets)
         print(f"wrote {args.output}: {trained.examples} sentences (train/calibration/test), held-back test "
               f"{trained.figures['all']}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
     elif args.command == "query":
