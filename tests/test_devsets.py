@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from extractors.learned.devsets import RE3D, REDOCRED, dev_set_rows, held_back
+from extractors.learned.devsets import RE3D, REDOCRED, dev_set_of, dev_set_rows, held_back
 from extractors.learned.examples import split_of
 from tests.conftest import SHARED
 
@@ -58,6 +58,7 @@ def test_re3d_rows_keep_direction_drop_bbc_and_read_an_organisation_s_membership
     ], [])
     rows, texts = dev_set_rows(folder)
     assert {r["doc_id"] for r in rows} == {"re3d-D1"}  # the BBC document is measured, never trained on
+    assert dev_set_of("re3d-D1") == "re3d" and dev_set_of("wn-2019-01-04-magnitogorsk") is None
     one, two = rows
     text = texts["re3d-D1"]
     assert text[one["start"] : one["end"]] == first and text[two["start"] : two["end"]] == second
@@ -84,6 +85,7 @@ def test_redocred_rows_are_affiliations_with_every_other_relation_none(tmp_path:
     rows, texts = dev_set_rows(_write(tmp_path, [], [record]))
     (row,) = rows
     assert row["doc_id"] == "redocred-dev-7" and texts["redocred-dev-7"] == text
+    assert dev_set_of(row["doc_id"]) == "redocred"
     names = [m["text"] for m in row["mentions"]]
     labels = {(names[p["a"]], names[p["b"]]): p["label"] for p in row["pairs"]}
     assert labels == {("Jan Novak", "Civic Party"): "affiliated_with", ("Jan Novak", "Brno"): "none",

@@ -39,6 +39,11 @@ MIN_CONFIDENCE = 0.5
 Row = dict[str, Any]
 
 
+def dev_set_of(doc_id: str) -> str | None:
+    """``re3d`` or ``redocred`` for a document of these rows, None for any other (ours)."""
+    return "re3d" if doc_id.startswith("re3d-") else "redocred" if doc_id.startswith("redocred-") else None
+
+
 def re3d_doc_id(record: dict[str, Any]) -> str:
     return f"re3d-{record['doc_id']}"
 

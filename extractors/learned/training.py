@@ -18,6 +18,7 @@ import random
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,12 +113,13 @@ def train_classifier(corpus: Path, output: Path, settings: TrainSettings | None 
     np.random.seed(settings.seed)
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
-    examples = build_examples(corpus, cache or output.parent / ".cache" / "examples.jsonl", dev_sets=dev_sets)
+    cache = cache or output.parent / ".cache" / ("examples+dev-sets.jsonl" if dev_sets else "examples.jsonl")
+    examples = build_examples(corpus, cache, dev_sets=dev_sets)
     split = {name: [e for e in examples if e.split == name and e.pairs] for name in ("train", "calibration", "test")}
     progress(", ".join(f"{k} {len(v)} sentences / {sum(len(e.pairs) for e in v)} pairs" for k, v in split.items()))
     base = _base_model_dir()
     model = _fit(split["train"], base, settings)
-    state = (cache or output.parent / ".cache" / "examples.jsonl").with_name("pair_model.pt")
+    state = cache.with_name("pair_model.pt")
     torch.save(model.state_dict(), state)  # not shipped: lets export and calibration be redone without training
     staging = output.with_name(output.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -343,7 +345,8 @@ def recalibrate(folder: Path, cache: Path) -> dict[str, Any]:
     meta.update(temperature=temperature, threshold=threshold, rule_threshold=prior)
     (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     figures = _test_figures(PairClassifier(folder), split["test"])
-    meta.update(figures=figures, sources={k: _by_source(v) for k, v in split.items()})
+    meta.update(figures=figures)
+    meta.setdefault("sources", {}).update({k: _by_source(v) for k, v in split.items()})
     (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     from extractors.learned.card import write_card
 
@@ -352,16 +355,14 @@ def recalibrate(folder: Path, cache: Path) -> dict[str, Any]:
 
 
 def source_of(example: Example) -> str:
-    """``ours`` for our annotations, else the dev set a row came from (``re3d``, ``redocred``)."""
-    return "re3d" if example.doc_id.startswith("re3d-") else "redocred" if example.doc_id.startswith(
-        "redocred-") else "ours"
+    """``ours`` for our annotations, else the dev set the sentence came from (``re3d``, ``redocred``)."""
+    from extractors.learned.devsets import dev_set_of
+
+    return dev_set_of(example.doc_id) or "ours"
 
 
 def _by_source(examples: Sequence[Example]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for e in examples:
-        counts[source_of(e)] = counts.get(source_of(e), 0) + 1
-    return counts
+    return dict(Counter(source_of(e) for e in examples))
 
 
 def _test_figures(classifier: PairClassifier, test: Sequence[Example]) -> dict[str, Any]:
