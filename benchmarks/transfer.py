@@ -37,8 +37,8 @@ SETS: list[tuple[str, str, list[str]]] = [
     ("Re-DocRED dev", "external/redocred/dev.jsonl", ["--task", "affiliation", "--match", "token"]),
     ("CrossRE politics dev", "external/crossre/politics-dev.jsonl", ["--task", "affiliation", "--match", "token"]),
     ("our held-back 20%", "", ["--task", "both", "--match", "token"]),
-    # The two sets the shipped model trains on (`train-classifier --dev-sets`), scored on their documents it never
-    # trained or calibrated on (re3d's BBC documents and both sets' test documents, `devsets.held_back`).
+    # The two sets `train-classifier --dev-sets` trains on (the shipped model does not), scored on the documents
+    # such a model never trains or calibrates on (re3d's BBC documents, both sets' test ones: `devsets.held_back`).
     ("re3d dev, held back", "external/re3d/dev.jsonl", ["--task", "stance", "--match", "token"]),
     ("Re-DocRED dev, held back", "external/redocred/dev.jsonl", ["--task", "affiliation", "--match", "token"]),
 ]

@@ -60,8 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, type=Path, help="model folder to write "
                                                                     "(extractors/learned/model ships)")
     p.add_argument("--dev-sets", type=Path, help="also train on the trainable documents of re3d dev and Re-DocRED "
-                                                 "dev in this folder (../shared/data/external; the shipped model "
-                                                 "is built with it)")
+                                                 "dev in this folder (../shared/data/external)")
     p.add_argument("--epochs", type=_positive, default=4, help="passes over the training sentences (default 4)")
     p.add_argument("--cache", type=Path, help="where to keep the parsed examples between runs "
                                               "(default: .cache/examples.jsonl beside the output)")
