@@ -21,19 +21,18 @@ import time
 from pathlib import Path
 from statistics import median
 
+from map_cpu import bbc_documents
+
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = ROOT.parent / "shared" / "data" / "external" / "bbc" / "articles.jsonl"
 POINTS = ("first", "10%", "50%", "90%", "last")
 
 
 def child(where: str, count: int) -> None:
     started = time.monotonic()
     from graph.pipeline.stream import extract_documents
-    from graph.readers.documents import Document
     from graph.resolve.resolver import Resolver
 
-    with ARTICLES.open(encoding="utf-8") as f:
-        docs = [Document(id=r["id"], text=r["text"]) for r in map(json.loads, f.readlines()[:count])]
+    docs = bbc_documents(count)
     kind, n = where.split(":")
     options = {"jobs": int(n)} if kind == "jobs" else {"dask": where}
     times = [time.monotonic() - started

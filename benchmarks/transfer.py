@@ -42,6 +42,7 @@ SETS: list[tuple[str, str, list[str]]] = [
     ("re3d dev, held back", "external/re3d/dev.jsonl", ["--task", "stance", "--match", "token"]),
     ("Re-DocRED dev, held back", "external/redocred/dev.jsonl", ["--task", "affiliation", "--match", "token"]),
 ]
+HELD_BACK = {"re3d dev, held back": RE3D, "Re-DocRED dev, held back": REDOCRED}  # the set each row filters
 
 
 def held_back_gold(corpus: Path, out: Path) -> None:
@@ -134,9 +135,9 @@ def main() -> None:
             gold = data / rel if rel else work / "held_back.jsonl"
             if not rel:
                 held_back_gold(data / "corpus", gold)
-            elif name.endswith("held back"):
+            elif name in HELD_BACK:
                 gold = work / f"{name.replace(' ', '_')}.gold.jsonl"
-                held_back_part(data / rel, RE3D if "re3d" in rel else REDOCRED, gold)
+                held_back_part(data / rel, HELD_BACK[name], gold)
             row = {}
             for k, (side, side_options) in enumerate(sides.items()):
                 claims = extract(gold, side_options, work, f"{name.replace(' ', '_')}.{k}")

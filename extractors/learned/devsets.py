@@ -18,7 +18,6 @@ order): on dev, 189 and 81 sentences.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from typing import Any
 
 from extractors.errors import TrainingDataError
 from extractors.learned.classes import best_overlap
-from extractors.learned.examples import split_of
+from extractors.learned.examples import hash_bucket, split_of
 
 RE3D = "re3d/dev.jsonl"
 REDOCRED = "redocred/dev.jsonl"
@@ -136,7 +135,7 @@ def _redocred_rows(doc_id: str, sentences: list[dict[str, Any]], starts: list[in
 
 def _keep_negative(record_id: str) -> bool:
     """One in four Re-DocRED sentences with a person and an organisation but no affiliation."""
-    return int(hashlib.sha1(record_id.encode("utf-8")).hexdigest()[:8], 16) % 4 == 0
+    return hash_bucket(record_id, 4) == 0
 
 
 def _kept(entities: list[tuple[int, int, str]], anchors: set[Any]) -> list[tuple[int, int, str]]:

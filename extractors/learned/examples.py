@@ -64,6 +64,11 @@ class Example:
         return cls(**raw)
 
 
+def hash_bucket(key: str, buckets: int) -> int:
+    """A bucket in ``range(buckets)`` fixed by ``key`` alone (a SHA-1 prefix), the same on every machine and run."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % buckets
+
+
 def split_of(doc_id: str) -> str:
     """``test`` for a fifth of the documents, ``calibration`` for a tenth, ``train`` for the rest.
 
@@ -71,7 +76,7 @@ def split_of(doc_id: str) -> str:
         >>> split_of("wn-2019-01-04-magnitogorsk-apartment-building-collapses-after-ex-e8d671")
         'train'
     """
-    bucket = int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8], 16) % 10
+    bucket = hash_bucket(doc_id, 10)
     return "test" if bucket < 2 else "calibration" if bucket == 2 else "train"
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from extractors.learned.classes import CLASSES
+from extractors.learned.devsets import dev_set_of, dev_set_rows
 from extractors.learned.encoder import (
     CONTEXT_CHARS,
     EXTRA,
@@ -88,8 +89,6 @@ def build_examples(corpus: Path, cache: Path, annotations: Path = ANNOTATIONS,
     rows = read_annotations(annotations)
     texts = read_corpus(corpus)
     if dev_sets is not None:
-        from extractors.learned.devsets import dev_set_rows
-
         more, more_texts = dev_set_rows(dev_sets)
         rows += more
         texts.update(more_texts)
@@ -356,8 +355,6 @@ def recalibrate(folder: Path, cache: Path) -> dict[str, Any]:
 
 def source_of(example: Example) -> str:
     """``ours`` for our annotations, else the dev set the sentence came from (``re3d``, ``redocred``)."""
-    from extractors.learned.devsets import dev_set_of
-
     return dev_set_of(example.doc_id) or "ours"
 
 
