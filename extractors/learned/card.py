@@ -69,7 +69,7 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
         "```",
         "pip install -e '.[train]'",
         "stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model"
-        + (" \\\n    --dev-sets ../shared/data/external" if _with_dev_sets(meta) else ""),
+        + (" \\\n    --dev-sets ../shared/data/external" if _with_dev_sets(meta) else "") + _settings_flags(meta),
         "```",
         f"Last rebuild took {meta.get('train_seconds', 0) // 60} minutes on 2 CPU cores.",
         "",
@@ -97,6 +97,16 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
               "- Negation, hedging, questions and conditions are read from the parse, not by the model.",
               ""]
     (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _settings_flags(meta: dict[str, Any]) -> str:
+    """The rebuild command's flags for the settings the model was trained with where they are not the defaults."""
+    from extractors.learned.training import TrainSettings
+
+    defaults = TrainSettings()
+    flags = [f" --{name} {meta[name]}" for name in ("epochs", "seed")
+             if name in meta and meta[name] != getattr(defaults, name)]
+    return "".join(flags)
 
 
 def _sources(meta: dict[str, Any]) -> str:

@@ -132,7 +132,8 @@ def train_classifier(corpus: Path, output: Path, settings: TrainSettings | None 
     classifier = PairClassifier(staging)
     figures = _test_figures(classifier, split["test"])
     meta.update(figures=figures, examples={k: len(v) for k, v in split.items()},
-                sources={k: _by_source(v) for k, v in split.items()}, train_seconds=round(time.monotonic() - started))
+                sources={k: _by_source(v) for k, v in split.items()}, epochs=settings.epochs, seed=settings.seed,
+                train_seconds=round(time.monotonic() - started))
     (staging / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     from extractors.learned.card import write_card
 

@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--dev-sets", type=Path, help="also train on the trainable documents of re3d dev and Re-DocRED "
                                                  "dev in this folder (../shared/data/external)")
     p.add_argument("--epochs", type=_positive, default=4, help="passes over the training sentences (default 4)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the shuffle, dropout and head initialisation "
+                                                      "(default 0); retrain with another to see how far a figure "
+                                                      "moves by chance")
     p.add_argument("--cache", type=Path, help="where to keep the parsed examples between runs "
                                               "(default: .cache/examples.jsonl beside the output)")
 
@@ -228,8 +231,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "train-classifier":
         from extractors.learned.training import TrainSettings, train_classifier
 
-        trained = train_classifier(args.corpus, args.output, TrainSettings(epochs=args.epochs), args.cache,
-                                   args.dev_sets)
+        trained = train_classifier(args.corpus, args.output, TrainSettings(epochs=args.epochs, seed=args.seed),
+                                   args.cache, args.dev_sets)
         print(f"wrote {args.output}: {trained.examples} sentences (train/calibration/test), held-back test "
               f"{trained.figures['all']}; see {args.output / 'MODEL_CARD.md'}", file=sys.stderr)
     elif args.command == "query":
