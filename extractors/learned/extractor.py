@@ -1,4 +1,4 @@
-"""``pairs.v4``: the pair-classifier extractor (opt-in: ``--learned``). The classifier decides over candidate actor
+"""``pairs.v5``: the pair-classifier extractor (opt-in: ``--learned``). The classifier decides over candidate actor
 pairs, with the rule extractors' claims as evidence; negation, hedging, conditions and questions are read from the
 parse.
 
@@ -28,7 +28,7 @@ from extractors.records import Claim, Mention
 from extractors.spans import actor_mention, sentence_text, speaker_of
 from extractors.stance.rules import extract_stance
 
-NAME = "pairs.v4"
+NAME = "pairs.v5"
 _MAX_CANDIDATES = 12  # a list of thirty delegations is no place for stances between its members
 
 

@@ -145,7 +145,7 @@ def _service_option(p: argparse.ArgumentParser) -> None:
 
 def _extractor_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--learned", action="store_true",
-                   help="decide with the pair classifier (pairs.v4, experimental) instead of the rules "
+                   help="decide with the pair classifier (pairs.v5, experimental) instead of the rules "
                         "(stance.v1, affiliation.v1)")
     p.add_argument("--classifier", type=Path, metavar="DIR",
                    help="with --learned: a pair-classifier folder from train-classifier instead of the shipped one")
