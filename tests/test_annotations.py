@@ -7,6 +7,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from extractors.learned.examples import ANNOTATIONS, SOURCES, read_corpus, split_of
 from tests.conftest import SHARED
@@ -82,3 +83,17 @@ def test_a_corpus_folder_without_the_files_is_one_clear_error(tmp_path: Path) ->
 
     with pytest.raises(TrainingDataError, match=r"no such file; give --corpus the folder"):
         read_corpus(tmp_path)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Maria Lopez of Tulsa told reporters the mayor had lied.", "place"),
+    ("The senator, a native of Ohio, met Pedro Alves on Monday.", "place"),
+    ("Republicans in the Senate criticised Pedro Alves for the delay.", "party"),
+    ("Pedro Alves met the Foreign Minister of Norway in Oslo.", "plain"),
+])
+def test_round_7_picks_sentences_by_kind(nlp: Language, text: str, kind: str) -> None:
+    from extractors.learned.annotations.pick_sentences import LABELS, kind_of
+
+    sent = next(iter(nlp(text).sents))
+    ents = [e for e in sent.ents if e.label_ in LABELS]
+    assert kind_of(sent, ents, ("place", "party"), set()) == kind

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,20 +86,12 @@ def annotated(skipped_count: bool) -> list[dict[str, Any]]:
             for line in (ANNOTATIONS / f"{source}.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-def kind_of(sent: Span, ents: list[Span], kinds: tuple[str, ...], cues: set[str]) -> str:
-    """The first of ``kinds`` the sentence is, else ``plain``."""
-    for kind in kinds:
-        if kind == "cue" and any(t.lemma_.lower() in cues for t in sent):
-            return kind
-        if kind == "place" and person_by_place(sent, ents):
-            return kind
-        if kind == "party" and any(e.label_ == "PERSON" for e in ents) and any(
-                e.label_ in {"NORP", "ORG"} and PARTY_WORDS & {t.lower_ for t in e} for e in ents):
-            return kind
-    return "plain"
+def has_cue(sent: Span, ents: list[Span], cues: set[str]) -> bool:
+    """A word of the sentence is a stance cue."""
+    return any(t.lemma_.lower() in cues for t in sent)
 
 
-def person_by_place(sent: Span, ents: list[Span]) -> bool:
+def person_by_place(sent: Span, ents: list[Span], cues: set[str]) -> bool:
     """A person and a GPE in the sentence, the GPE just after the person or a word of residence or origin there."""
     people = [e for e in ents if e.label_ == "PERSON"]
     places = [e for e in ents if e.label_ == "GPE"]
@@ -109,6 +102,21 @@ def person_by_place(sent: Span, ents: list[Span]) -> bool:
     return any(0 <= place.start - person.end <= 3
                and {t.lower_ for t in sent.doc[person.end:place.start]} & PLACE_JOINS
                for person in people for place in places)
+
+
+def person_and_party(sent: Span, ents: list[Span], cues: set[str]) -> bool:
+    """A person and a party (or its members) in the sentence."""
+    return any(e.label_ == "PERSON" for e in ents) and any(
+        e.label_ in {"NORP", "ORG"} and PARTY_WORDS & {t.lower_ for t in e} for e in ents)
+
+
+KINDS: dict[str, Callable[[Span, list[Span], set[str]], bool]] = {
+    "cue": has_cue, "place": person_by_place, "party": person_and_party}
+
+
+def kind_of(sent: Span, ents: list[Span], kinds: tuple[str, ...], cues: set[str]) -> str:
+    """The first of ``kinds`` the sentence is, else ``plain``."""
+    return next((kind for kind in kinds if KINDS[kind](sent, ents, cues)), "plain")
 
 
 def select(corpus: Path, number: int) -> list[dict[str, Any]]:
