@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ SHIPPED = Path(__file__).resolve().parents[1] / "extractors" / "learned" / "mode
 def _card(tmp_path: Path, **settings: Any) -> str:
     meta = json.loads((SHIPPED / "model.json").read_text(encoding="utf-8"))
     meta.update(settings)
-    write_card(tmp_path, meta)
+    write_card(tmp_path, meta, asdict(TrainSettings()))
     text = (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8")
     return re.search(r"## Rebuild\n```\n(.*?)```", text, re.S).group(1)  # type: ignore[union-attr]
 

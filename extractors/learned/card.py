@@ -20,7 +20,9 @@ def _with_dev_sets(meta: dict[str, Any]) -> bool:
     return any(name != "ours" for name in meta.get("sources", {}).get("train", {}))
 
 
-def write_card(folder: Path, meta: dict[str, Any]) -> None:
+def write_card(folder: Path, meta: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """Write ``MODEL_CARD.md``; ``defaults`` are the training settings' defaults (``asdict(TrainSettings())``), so the
+    rebuild command names only the settings the model was trained with that differ from them."""
     from extractors.learned.extractor import NAME  # the version whose claims this model makes
 
     figures = meta.get("figures", {})
@@ -69,7 +71,8 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
         "```",
         "pip install -e '.[train]'",
         "stancegraph train-classifier --corpus ../shared/data/corpus -o extractors/learned/model"
-        + (" \\\n    --dev-sets ../shared/data/external" if _with_dev_sets(meta) else "") + _settings_flags(meta),
+        + (" \\\n    --dev-sets ../shared/data/external" if _with_dev_sets(meta) else "")
+        + _settings_flags(meta, defaults),
         "```",
         f"Last rebuild took {meta.get('train_seconds', 0) // 60} minutes on 2 CPU cores.",
         "",
@@ -99,14 +102,10 @@ def write_card(folder: Path, meta: dict[str, Any]) -> None:
     (folder / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def _settings_flags(meta: dict[str, Any]) -> str:
+def _settings_flags(meta: dict[str, Any], defaults: dict[str, Any]) -> str:
     """The rebuild command's flags for the settings the model was trained with where they are not the defaults."""
-    from extractors.learned.training import TrainSettings
-
-    defaults = TrainSettings()
-    flags = [f" --{name} {meta[name]}" for name in ("epochs", "seed")
-             if name in meta and meta[name] != getattr(defaults, name)]
-    return "".join(flags)
+    return "".join(f" --{name} {meta[name]}" for name in ("epochs", "seed")
+                   if name in meta and meta[name] != defaults[name])
 
 
 def _sources(meta: dict[str, Any]) -> str:

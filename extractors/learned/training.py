@@ -20,7 +20,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,7 @@ def train_classifier(corpus: Path, output: Path, settings: TrainSettings | None 
     (staging / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     from extractors.learned.card import write_card
 
-    write_card(staging, meta)
+    write_card(staging, meta, asdict(TrainSettings()))
     shutil.rmtree(output, ignore_errors=True)
     staging.rename(output)
     return TrainReport(meta["examples"], figures, time.monotonic() - started)
@@ -350,7 +350,7 @@ def recalibrate(folder: Path, cache: Path) -> dict[str, Any]:
     (folder / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     from extractors.learned.card import write_card
 
-    write_card(folder, meta)
+    write_card(folder, meta, asdict(TrainSettings()))
     return figures
 
 
