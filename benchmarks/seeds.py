@@ -35,7 +35,8 @@ def figures(result: dict[str, Any], precision: bool) -> dict[str, float]:
 
 
 def read_run(path: Path, side: str | None, precision: bool) -> dict[Figure, float]:
-    """Every figure of one transfer run, from the pair classifier's column (or the column named ``side``)."""
+    """Every figure of one transfer run, from its first column (the pair classifier's: `transfer.py` writes it
+    first) or the column whose name starts with ``side``."""
     try:
         data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
@@ -43,10 +44,9 @@ def read_run(path: Path, side: str | None, precision: bool) -> dict[Figure, floa
                          f"write one with: python benchmarks/transfer.py --json {path.name}") from None
     run = {}
     for name, sides in data.items():
-        column = next((v for k, v in sides.items() if k.startswith(side or "pair classifier")), None)
+        column = next((v for k, v in sides.items() if side is None or k.startswith(side)), None)
         if column is None:
-            raise SystemExit(f"{path}: set {name!r} has no column starting {side or 'pair classifier'!r}; "
-                             f"columns: {list(sides)}")
+            raise SystemExit(f"{path}: set {name!r} has no column starting {side!r}; columns: {list(sides)}")
         run.update({(name, figure): value for figure, value in figures(column, precision).items()})
     return run
 
@@ -77,7 +77,8 @@ def main() -> None:
     ap.add_argument("--model", nargs="+", action="append", required=True, metavar=("NAME", "RUN_JSON"),
                     help="a model's name and its runs' transfer.py --json files, one per seed")
     ap.add_argument("--precision", action="store_true", help="precision rows too (SEESAW's floor has one)")
-    ap.add_argument("--side", help="the column to read (default: the pair classifier's)")
+    ap.add_argument("--side", help="the start of the name of the column to read (default: the first column, "
+                                   "the pair classifier's)")
     args = ap.parse_args()
     models = []
     for name, *paths in args.model:
